@@ -1,0 +1,124 @@
+// toponorm/builder.h: compiles GeoNames data (or your own places) into a
+// gazetteer file that Gazetteer::Open maps.
+//
+// Input formats:
+//   - the GeoNames `geoname` table: 19 tab-separated columns (cities500.txt,
+//     cities15000.txt, allCountries.txt, a country dump such as SY.txt). The
+//     first column is a GeoNames id ("172955" becomes "geonames:172955") or
+//     an already namespaced id ("iso3166:SY-RA").
+//   - optionally the GeoNames `alternateNamesV2` table (10 columns), whose
+//     language-tagged names are attached to places already added.
+// Malformed rows (wrong column count, bad numbers, invalid UTF-8, lines over
+// kMaxLineBytes) are skipped, counted, and reported in BuildStats with the
+// file and line; every good row is kept. Unreadable files are errors.
+//
+// Example:
+//   toponorm::GazetteerBuilder builder;
+//   absl::Status s = builder.AddGeoNamesFile("cities500.txt");
+//   if (s.ok()) s = builder.WriteFile("cities500.tpn");
+//   std::cerr << builder.stats().Summary();
+//
+// A GazetteerBuilder is a mutable object for one thread; the files it
+// writes are independent of it.
+
+#ifndef TOPONORM_BUILDER_H_
+#define TOPONORM_BUILDER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace toponorm {
+
+// A place to add programmatically.
+struct PlaceRecord {
+  std::string id;              // namespaced: "geonames:172955", "myco:hq-1"
+  std::string name;            // preferred name
+  std::vector<std::string> alternate_names;
+  std::string country;         // ISO 3166-1 alpha-2 or empty
+  std::string admin1;          // GeoNames admin1 code or empty
+  char feature_class = 'P';
+  std::string feature_code = "PPL";
+  double latitude = 0;         // NaN when unknown
+  double longitude = 0;
+  uint64_t population = 0;
+};
+
+// Counts and the first warnings of a build.
+struct BuildStats {
+  size_t rows_read = 0;         // data rows seen in geoname files
+  size_t places = 0;            // places kept
+  size_t rows_skipped = 0;      // malformed rows skipped
+  size_t duplicate_ids = 0;     // rows whose id was already added (skipped)
+  size_t alternate_rows = 0;    // alternate-name rows seen
+  size_t alternate_names_added = 0;
+  size_t alternate_rows_skipped = 0;  // malformed rows
+  size_t names = 0;             // distinct names over all places
+  size_t names_filtered = 0;    // names removed by the name filter
+  std::vector<std::string> warnings;  // "file:line: reason", first 100
+
+  std::string Summary() const;
+};
+
+// A name offered to the name filter.
+struct NameInfo {
+  std::string_view place_id;
+  std::string_view text;
+  std::string_view language;   // "" when untagged
+  bool is_preferred = false;   // the place's own `name` column
+};
+
+// Longest accepted input line; longer lines are skipped with a warning.
+inline constexpr size_t kMaxLineBytes = 1 << 20;
+
+class GazetteerBuilder {
+ public:
+  GazetteerBuilder();
+  ~GazetteerBuilder();
+  GazetteerBuilder(const GazetteerBuilder&) = delete;
+  GazetteerBuilder& operator=(const GazetteerBuilder&) = delete;
+
+  // Names for which the filter returns false are left out (the preferred
+  // name too, unless it is the only one). For evaluation sets and for
+  // trimming a gazetteer to some languages or scripts.
+  void SetNameFilter(std::function<bool(const NameInfo&)> filter);
+
+  // Reads a GeoNames `geoname` file. Errors only when the file cannot be
+  // read; bad rows are counted in stats().
+  absl::Status AddGeoNamesFile(std::string_view path);
+  // The same for text already in memory; `source_name` names it in warnings.
+  absl::Status AddGeoNamesText(std::string_view text,
+                               std::string_view source_name);
+
+  // Reads a GeoNames `alternateNamesV2` file (or text). Rows for places not
+  // added (before or after) are ignored.
+  absl::Status AddAlternateNamesFile(std::string_view path);
+  absl::Status AddAlternateNamesText(std::string_view text,
+                                     std::string_view source_name);
+
+  // Adds one place. Fails on an empty or duplicate id, an empty name, or
+  // invalid UTF-8.
+  absl::Status AddPlace(const PlaceRecord& place);
+
+  // Compiles everything added so far.
+  absl::StatusOr<std::string> Serialize() const;
+  // Compiles and writes atomically (a temporary file renamed into place).
+  absl::Status WriteFile(std::string_view path) const;
+
+  const BuildStats& stats() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace toponorm
+
+#endif  // TOPONORM_BUILDER_H_

@@ -1,0 +1,58 @@
+// Internal view of an open gazetteer: the validated sections of the mapped
+// file, for the resolver and the tagger.
+
+#ifndef TOPONORM_SRC_GAZETTEER_INTERNAL_H_
+#define TOPONORM_SRC_GAZETTEER_INTERNAL_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "format.h"
+#include "toponorm/gazetteer.h"
+
+namespace toponorm {
+namespace internal {
+
+struct GazetteerData {
+  std::string source;
+  // Either a read-only mapping or an owned, 8-byte aligned buffer.
+  const char* base = nullptr;
+  size_t size = 0;
+  void* mapping = nullptr;
+  std::unique_ptr<uint64_t[]> owned;
+
+  std::string_view strings;
+  const PlaceRecord* places = nullptr;
+  uint32_t place_count = 0;
+  const NameRecord* names = nullptr;
+  uint32_t name_count = 0;
+  KeyIndexView id_index;
+  KeyIndexView native_index;
+  KeyIndexView reading_index;
+  KeyIndexView skeleton_index;
+  KeyIndexView deletion_index;
+  std::string_view build_info;
+
+  std::string_view str(StrRef ref) const {
+    return strings.substr(ref.offset, ref.size);
+  }
+
+  ~GazetteerData();
+};
+
+// The public view of place `index` (< data.place_count).
+Place MakePlace(const GazetteerData& data, uint32_t index);
+
+class GazetteerAccess {
+ public:
+  static const GazetteerData& data(const Gazetteer& gazetteer) {
+    return *gazetteer.data_;
+  }
+};
+
+}  // namespace internal
+}  // namespace toponorm
+
+#endif  // TOPONORM_SRC_GAZETTEER_INTERNAL_H_

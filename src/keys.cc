@@ -1,0 +1,313 @@
+// Articles, consonant skeletons, deletion neighbourhoods, the weighted
+// reading distance and the stable hash.
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/str_split.h"
+#include "text.h"
+#include "sv.h"
+
+namespace toponorm {
+namespace internal {
+namespace {
+
+// Transcriptions of the Arabic article when written as a separate word.
+bool IsArticleWord(std::string_view w) {
+  static constexpr std::string_view kArticles[] = {
+      // Latin: plain and sun-letter assimilated forms.
+      "al", "el", "il", "ul", "ar", "er", "as", "es", "ash", "esh", "ad",
+      "ed", "at", "et", "az", "ez", "an", "en", "adh", "ath", "ad",
+      // Greek transcriptions (normalized: final sigma is sigma).
+      "αλ", "ελ", "αρ", "ερ", "ασ", "εσ", "αζ", "εζ", "ατ", "ετ", "αντ", "αν",
+      "εν", "αδ", "εδ",
+      // A detached Arabic article.
+      "ال"};
+  for (std::string_view a : kArticles) {
+    if (w == a) return true;
+  }
+  return false;
+}
+
+bool IsSunConsonant(char c) {
+  return std::strchr("tdrzsnl", c) != nullptr && c != '\0';
+}
+
+// "arraqqa" -> "raqqa", "ezzor" -> "zor", "ashsham" -> "sham".
+std::string_view StripGluedLatinArticle(std::string_view w) {
+  if (w.size() < 5 || (w[0] != 'a' && w[0] != 'e')) return w;
+  if (w.size() >= 7 && w.substr(1, 2) == "sh" && w.substr(3, 2) == "sh") {
+    return w.substr(3);
+  }
+  if (IsSunConsonant(w[1]) && w[2] == w[1]) return w.substr(2);
+  return w;
+}
+
+constexpr std::string_view kArabicArticle = "\xD8\xA7\xD9\x84";  // ال
+
+std::string_view StripArabicArticle(std::string_view w) {
+  // Keep at least two letters (four bytes) after the article.
+  if (w.size() >= kArabicArticle.size() + 4 &&
+      w.substr(0, kArabicArticle.size()) == kArabicArticle) {
+    return w.substr(kArabicArticle.size());
+  }
+  return w;
+}
+
+// Skeleton classes; 0 means "dropped" (vowels and semivowels).
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+         c == 'w' || c == 'y';
+}
+
+// The class of the consonant at reading[i], consuming a digraph when one
+// starts there (*width is set to 1 or 2). Returns 0 for dropped letters.
+char ConsonantClass(std::string_view r, size_t i, size_t* width) {
+  *width = 1;
+  const char c = r[i];
+  const char next = i + 1 < r.size() ? r[i + 1] : '\0';
+  if (next == 'h') {
+    char digraph = 0;
+    switch (c) {
+      case 'k': case 'c': digraph = 'H'; break;
+      case 'g': digraph = 'G'; break;
+      case 's': digraph = 'S'; break;
+      case 't': digraph = 'T'; break;
+      case 'd': digraph = 'Z'; break;
+      case 'p': digraph = 'F'; break;
+      case 'z': digraph = 'J'; break;
+      default: break;
+    }
+    if (digraph != 0) {
+      *width = 2;
+      return digraph;
+    }
+  }
+  if (c == 'c' && next == 'k') {
+    *width = 2;
+    return 'K';
+  }
+  if (c == 'd' && next == 'j') {
+    *width = 2;
+    return 'J';
+  }
+  switch (c) {
+    case 'b': case 'p': return 'B';
+    case 'f': case 'v': return 'F';
+    case 'c': case 'k': case 'q': return 'K';
+    case 'g': return 'G';
+    case 'j': return 'J';
+    case 'z': return 'Z';
+    case 's': return 'S';
+    case 'd': return 'D';
+    case 't': return 'T';
+    case 'l': return 'L';
+    case 'm': return 'M';
+    case 'n': return 'N';
+    case 'r': return 'R';
+    case 'h': return 'H';
+    case 'x': return 'X';  // expanded to KS by the caller
+    default:
+      if (c >= '0' && c <= '9') return c;
+      return 0;
+  }
+}
+
+char CostClass(char c) {
+  size_t width;
+  char buf[1] = {c};
+  return ConsonantClass(std::string_view(buf, 1), 0, &width);
+}
+
+}  // namespace
+
+std::string StripArticles(std::string_view normalized) {
+  std::vector<std::string_view> words =
+      Split(normalized, ' ', /*skip_empty=*/true);
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    // A standalone article is only an article when a name follows it.
+    if (i + 1 < words.size() && IsArticleWord(w)) continue;
+    w = StripArabicArticle(w);
+    w = StripGluedLatinArticle(w);
+    if (!out.empty()) out.push_back(' ');
+    out.append(w);
+  }
+  if (out.empty()) return std::string(normalized);
+  return out;
+}
+
+std::string Skeleton(std::string_view reading) {
+  std::string out;
+  char last = 0;  // last emitted class, to collapse doubles
+  for (size_t i = 0; i < reading.size();) {
+    const char c = reading[i];
+    if (c == ' ') {
+      ++i;
+      last = 0;
+      continue;
+    }
+    if (IsVowel(c) || c < '0' || (c > '9' && c < 'a') || c > 'z') {
+      ++i;
+      last = 0;
+      continue;
+    }
+    size_t width;
+    char cls = ConsonantClass(reading, i, &width);
+    // Word-final h after a vowel is the Arabic ta marbuta: silent.
+    if (cls == 'H' && width == 1 && i > 0 && IsVowel(reading[i - 1]) &&
+        (i + 1 == reading.size() || reading[i + 1] == ' ')) {
+      ++i;
+      continue;
+    }
+    i += width;
+    if (cls == 0) continue;
+    if (cls == 'X') {
+      if (last != 'K') out.push_back('K');
+      out.push_back('S');
+      last = 'S';
+      continue;
+    }
+    if (cls != last) out.push_back(cls);
+    last = cls;
+  }
+  return out;
+}
+
+std::vector<std::string> SingleDeletions(std::string_view key) {
+  std::vector<std::string> out;
+  out.reserve(key.size());
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (i > 0 && key[i] == key[i - 1]) continue;  // same result as i-1
+    std::string d(key.substr(0, i));
+    d.append(key.substr(i + 1));
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+double ReadingDistance(std::string_view a_in, std::string_view b_in) {
+  // Compare without spaces, and cap the length: beyond it the tail decides
+  // nothing a ranker needs.
+  constexpr size_t kMax = 64;
+  char a[kMax], b[kMax];
+  size_t n = 0, m = 0;
+  for (char c : a_in) {
+    if (c != ' ' && n < kMax) a[n++] = c;
+  }
+  for (char c : b_in) {
+    if (c != ' ' && m < kMax) b[m++] = c;
+  }
+  auto indel = [](const char* s, size_t len, size_t i) {
+    const char c = s[i];
+    if ((i > 0 && s[i - 1] == c) || (i + 1 < len && s[i + 1] == c)) {
+      return 0.2;  // a doubled letter
+    }
+    if (IsVowel(c)) return 0.3;
+    if (c == 'h') return 0.4;
+    return 1.0;
+  };
+  auto substitute = [](char x, char y) {
+    if (x == y) return 0.0;
+    if (IsVowel(x) && IsVowel(y)) return 0.3;
+    char cx = CostClass(x), cy = CostClass(y);
+    if (cx != 0 && cx == cy) return 0.3;
+    return 1.0;
+  };
+  double prev[kMax + 1], cur[kMax + 1];
+  prev[0] = 0;
+  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + indel(b, m, j - 1);
+  for (size_t i = 1; i <= n; ++i) {
+    cur[0] = prev[0] + indel(a, n, i - 1);
+    for (size_t j = 1; j <= m; ++j) {
+      double best = prev[j - 1] + substitute(a[i - 1], b[j - 1]);
+      best = std::min(best, prev[j] + indel(a, n, i - 1));
+      best = std::min(best, cur[j - 1] + indel(b, m, j - 1));
+      cur[j] = best;
+    }
+    std::copy(cur, cur + m + 1, prev);
+  }
+  return prev[m];
+}
+
+double ReadingSimilarity(std::string_view a, std::string_view b) {
+  size_t la = 0, lb = 0;
+  for (char c : a) la += c != ' ';
+  for (char c : b) lb += c != ' ';
+  const size_t longer = std::max(la, lb);
+  if (longer == 0) return 0.0;
+  double d = ReadingDistance(a, b);
+  return std::max(0.0, 1.0 - d / static_cast<double>(longer));
+}
+
+uint64_t StableHash(std::string_view bytes, uint64_t seed) {
+  constexpr uint64_t kMul1 = 0x9E3779B97F4A7C15ULL;
+  constexpr uint64_t kMul2 = 0xC2B2AE3D27D4EB4FULL;
+  auto rotl = [](uint64_t x, int r) { return (x << r) | (x >> (64 - r)); };
+  uint64_t h = seed ^ (bytes.size() * kMul1);
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left >= 8) {
+    uint64_t k;
+    std::memcpy(&k, p, 8);  // little-endian hosts only (checked at build)
+    k *= kMul2;
+    k = rotl(k, 31);
+    k *= kMul1;
+    h ^= k;
+    h = rotl(h, 27) * 5 + 0x52DCE729;
+    p += 8;
+    left -= 8;
+  }
+  uint64_t tail = 0;
+  for (size_t i = 0; i < left; ++i) {
+    tail |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  }
+  h ^= rotl(tail * kMul2, 33) * kMul1;
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+}  // namespace internal
+}  // namespace toponorm
+
+namespace toponorm {
+namespace internal {
+
+KeySet ComputeKeys(std::string normalized) {
+  KeySet keys;
+  keys.normalized = std::move(normalized);
+  keys.stripped = StripArticles(keys.normalized);
+  auto add_unique = [](std::vector<std::string>* list, std::string value) {
+    for (const std::string& v : *list) {
+      if (v == value) return;
+    }
+    list->push_back(std::move(value));
+  };
+  for (std::string& r : Romanize(keys.stripped)) {
+    add_unique(&keys.readings, std::move(r));
+  }
+  keys.stripped_reading_count = keys.readings.size();
+  if (keys.stripped != keys.normalized) {
+    for (std::string& r : Romanize(keys.normalized)) {
+      add_unique(&keys.readings, std::move(r));
+    }
+  }
+  for (size_t i = 0; i < keys.stripped_reading_count; ++i) {
+    std::string skeleton = Skeleton(keys.readings[i]);
+    if (skeleton.size() >= kMinSkeletonLength) {
+      add_unique(&keys.skeletons, std::move(skeleton));
+    }
+  }
+  return keys;
+}
+
+}  // namespace internal
+}  // namespace toponorm

@@ -1,0 +1,85 @@
+// The resolver's engine: query variants (qualifiers, generic words,
+// clitics), candidate retrieval from the gazetteer's key indexes, and
+// scoring. Shared by Resolver and Tagger.
+//
+// Example:
+//   Matcher matcher(GazetteerAccess::data(gazetteer), std::move(rules));
+//   std::vector<Candidate> found = matcher.Find("والرقة", ResolveOptions());
+//   Match best = matcher.ToMatch(found[0]);
+//
+// A Matcher is immutable after construction and thread-safe.
+
+#ifndef TOPONORM_SRC_MATCHER_H_
+#define TOPONORM_SRC_MATCHER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gazetteer_internal.h"
+#include "rules.h"
+#include "toponorm/resolver.h"
+
+namespace toponorm {
+namespace internal {
+
+// One way of reading the query: the whole name, or the name without a
+// proclitic, an inflection ending or generic words.
+struct QueryVariant {
+  std::string normalized;
+  double penalty = 0;          // subtracted from scores found through it
+  char feature_hint = '\0';    // from a generic word: 'A' or 'P'
+  const char* note = nullptr;  // why this variant exists, for reasons
+};
+
+struct Candidate {
+  uint32_t place = 0;
+  uint32_t name = 0;  // the matched gazetteer name
+  MatchKind kind = MatchKind::kFuzzy;
+  double similarity = 0;  // of readings, in [0, 1]
+  double score = 0;
+  uint16_t variant = 0;   // index into the variants of the query
+  std::string key;        // the skeleton or reading that matched
+};
+
+// Everything Find worked out about one query, for explanations.
+struct Query {
+  std::vector<QueryVariant> variants;
+  std::vector<std::vector<std::string>> readings;  // per variant
+  std::string qualifier_country;  // from "X, Syria"
+  std::string qualifier_admin1;
+};
+
+class Matcher {
+ public:
+  Matcher(const GazetteerData& data, std::unique_ptr<const GenericRules> rules);
+
+  // Ranked candidates for `name` (already length-checked), best first,
+  // at most options.max_results, none below options.min_score.
+  std::vector<Candidate> Find(std::string_view name,
+                              const ResolveOptions& options,
+                              Query* query) const;
+
+  // The public form of a candidate, with its reason.
+  Match ToMatch(const Candidate& candidate, const Query& query) const;
+
+  const GazetteerData& data() const { return data_; }
+
+ private:
+  void BuildVariants(std::string_view name, const ResolveOptions& options,
+                     Query* query) const;
+  void Collect(const Query& query, const ResolveOptions& options,
+               std::vector<Candidate>* out) const;
+  void Score(const Query& query, const ResolveOptions& options,
+             std::vector<Candidate>* candidates) const;
+
+  const GazetteerData& data_;
+  std::unique_ptr<const GenericRules> rules_;
+};
+
+}  // namespace internal
+}  // namespace toponorm
+
+#endif  // TOPONORM_SRC_MATCHER_H_

@@ -1,0 +1,359 @@
+// Romanize: table-driven ASCII readings of Latin, Greek, Arabic-script and
+// Cyrillic names. No ICU transliterator is used at query time: these tables
+// are immutable, need no locks and are an order of magnitude faster.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text.h"
+#include "utf8.h"
+
+namespace toponorm {
+namespace internal {
+namespace {
+
+std::u32string Decode(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t c = DecodeUtf8(text, &pos);
+    if (c != kInvalidCodePoint) out.push_back(c);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- Latin ---
+
+void RomanizeLatin(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+    return;
+  }
+  switch (c) {
+    case U'æ': out->append("ae"); return;
+    case U'œ': out->append("oe"); return;
+    case U'ø': out->push_back('o'); return;
+    case U'đ': case U'ð': out->push_back('d'); return;
+    case U'þ': out->append("th"); return;
+    case U'ł': out->push_back('l'); return;
+    case U'ı': out->push_back('i'); return;
+    case U'ə': case U'ɐ': case U'ɑ': out->push_back('a'); return;
+    case U'ɛ': out->push_back('e'); return;
+    case U'ɔ': out->push_back('o'); return;
+    case U'ħ': out->push_back('h'); return;
+    case U'ŋ': out->append("ng"); return;
+    case U'ƒ': out->push_back('f'); return;
+    case U'ĸ': out->push_back('q'); return;
+    case U'ſ': out->push_back('s'); return;
+    case U'ʒ': out->append("zh"); return;
+    default: return;  // other letters carry no reliable reading
+  }
+}
+
+// ---------------------------------------------------------------- Greek ---
+
+enum class GreekStyle { kPhonetic, kElot, kClassical, kMixed };
+
+bool IsGreekVowel(char32_t c) {
+  switch (c) {
+    case U'α': case U'ε': case U'η': case U'ι': case U'ο': case U'υ':
+    case U'ω':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Consonants before which αυ/ευ are read "af"/"ef".
+bool IsGreekVoiceless(char32_t c) {
+  switch (c) {
+    case U'θ': case U'κ': case U'ξ': case U'π': case U'σ': case U'τ':
+    case U'φ': case U'χ': case U'ψ':
+      return true;
+    default:
+      return false;
+  }
+}
+
+void RomanizeGreekWord(const std::u32string& w, GreekStyle style,
+                       std::string* out) {
+  const bool classical = style == GreekStyle::kClassical;
+  const bool phonetic = style == GreekStyle::kPhonetic;
+  const size_t n = w.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char32_t c = w[i];
+    const char32_t next = i + 1 < n ? w[i + 1] : 0;
+    const char32_t after = i + 2 < n ? w[i + 2] : 0;
+    const bool initial = i == 0;
+    // Vowel digraphs.
+    if (c == U'ο' && next == U'υ') {
+      if (style == GreekStyle::kMixed && IsGreekVowel(after)) {
+        out->push_back('w');
+      } else {
+        out->append(phonetic || style == GreekStyle::kMixed ? "u" : "ou");
+      }
+      ++i;
+      continue;
+    }
+    if ((c == U'α' || c == U'ε' || c == U'η') && next == U'υ') {
+      out->push_back(c == U'α' ? 'a' : (c == U'ε' ? 'e' : 'i'));
+      if (classical) {
+        out->push_back('u');
+      } else {
+        out->push_back(after == 0 || IsGreekVoiceless(after) ? 'f' : 'v');
+      }
+      ++i;
+      continue;
+    }
+    if (next == U'ι' && (c == U'α' || c == U'ε' || c == U'ο' || c == U'υ')) {
+      if (phonetic || style == GreekStyle::kMixed) {
+        out->push_back(c == U'α' ? 'e' : 'i');
+      } else if (classical) {
+        out->append(c == U'α' ? "ae" : (c == U'ε' ? "ei" : (c == U'ο' ? "oi" : "yi")));
+      } else {
+        out->append(c == U'α' ? "ai" : (c == U'ε' ? "ei" : (c == U'ο' ? "oi" : "yi")));
+      }
+      ++i;
+      continue;
+    }
+    // Consonant digraphs.
+    if (c == U'μ' && next == U'π') {
+      if (initial && !classical) {
+        out->push_back('b');
+      } else {
+        out->append(phonetic || classical ? "mb" : "mp");
+      }
+      ++i;
+      continue;
+    }
+    if (c == U'ν' && next == U'τ') {
+      if (initial && !classical) {
+        out->push_back('d');
+      } else {
+        out->append(phonetic ? "nd" : "nt");
+      }
+      ++i;
+      continue;
+    }
+    if (c == U'γ' && (next == U'κ' || next == U'γ' || next == U'χ' || next == U'ξ')) {
+      if (initial && next == U'κ') {
+        out->push_back('g');
+      } else if (next == U'κ') {
+        out->append(phonetic ? "ng" : (classical ? "nc" : "gk"));
+      } else if (next == U'γ') {
+        out->append("ng");
+      } else if (next == U'χ') {
+        out->append(phonetic ? "nkh" : "nch");
+      } else {
+        out->append("nx");
+      }
+      ++i;
+      continue;
+    }
+    if (c == U'τ' && next == U'ζ') {
+      out->append("tz");
+      ++i;
+      continue;
+    }
+    switch (c) {
+      case U'α': out->push_back('a'); break;
+      case U'β': out->push_back(classical ? 'b' : 'v'); break;
+      case U'γ': out->push_back('g'); break;
+      case U'δ': out->push_back('d'); break;
+      case U'ε': out->push_back('e'); break;
+      case U'ζ': out->push_back('z'); break;
+      case U'η': out->push_back(classical ? 'e' : 'i'); break;
+      case U'θ': out->append("th"); break;
+      case U'ι': out->push_back('i'); break;
+      case U'κ': out->push_back('k'); break;
+      case U'λ': out->push_back('l'); break;
+      case U'μ': out->push_back('m'); break;
+      case U'ν': out->push_back('n'); break;
+      case U'ξ': out->push_back('x'); break;
+      case U'ο': out->push_back('o'); break;
+      case U'π': out->push_back('p'); break;
+      case U'ρ': out->push_back('r'); break;
+      case U'σ': out->push_back('s'); break;
+      case U'τ': out->push_back('t'); break;
+      case U'υ': out->push_back(phonetic ? 'i' : 'y'); break;
+      case U'φ': out->append(classical ? "ph" : "f"); break;
+      case U'χ': out->append(phonetic ? "kh" : "ch"); break;
+      case U'ψ': out->append("ps"); break;
+      case U'ω': out->push_back('o'); break;
+      default: break;
+    }
+  }
+}
+
+// ---------------------------------------------------------- Arabic script --
+
+bool IsArabicLongVowel(char32_t c) {
+  return c == 0x0627 || c == 0x0648 || c == 0x064A;
+}
+
+void RomanizeArabicWord(const std::u32string& w, std::string* out) {
+  const size_t n = w.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char32_t c = w[i];
+    const char32_t prev = i > 0 ? w[i - 1] : 0;
+    const char32_t next = i + 1 < n ? w[i + 1] : 0;
+    switch (c) {
+      case 0x0627: out->push_back('a'); break;                 // ا
+      case 0x0628: out->push_back('b'); break;                 // ب
+      case 0x062A: case 0x0637: case 0x0679: out->push_back('t'); break;
+      case 0x062B: out->append("th"); break;                   // ث
+      case 0x062C: out->push_back('j'); break;                 // ج
+      case 0x062D: out->push_back('h'); break;                 // ح
+      case 0x062E: out->append("kh"); break;                   // خ
+      case 0x062F: case 0x0636: case 0x0688: out->push_back('d'); break;
+      case 0x0630: out->append("dh"); break;                   // ذ
+      case 0x0631: case 0x0691: case 0x0695: out->push_back('r'); break;
+      case 0x0632: case 0x0638: out->push_back('z'); break;    // ز ظ
+      case 0x0633: case 0x0635: out->push_back('s'); break;    // س ص
+      case 0x0634: out->append("sh"); break;                   // ش
+      case 0x0639: break;                                      // ع
+      case 0x063A: out->append("gh"); break;                   // غ
+      case 0x0641: out->push_back('f'); break;                 // ف
+      case 0x0642: out->push_back('q'); break;                 // ق
+      case 0x0643: out->push_back('k'); break;                 // ك
+      case 0x0644: case 0x06B5: out->push_back('l'); break;    // ل ڵ
+      case 0x0645: out->push_back('m'); break;                 // م
+      case 0x0646: case 0x06BA: out->push_back('n'); break;    // ن ں
+      case 0x0647:                                             // ه (and ة)
+        if (i + 1 == n && i > 0) {
+          out->push_back('a');
+        } else {
+          out->push_back('h');
+        }
+        break;
+      case 0x0648:                                             // و
+      case 0x064A: {                                           // ي
+        const bool consonant = i == 0 || next == 0x0627 ||
+                               IsArabicLongVowel(prev) ||
+                               (next != 0 && IsArabicLongVowel(next) && next != c);
+        if (c == 0x0648) {
+          out->push_back(consonant ? 'w' : 'u');
+        } else {
+          out->push_back(consonant ? 'y' : 'i');
+        }
+        break;
+      }
+      case 0x067E: out->push_back('p'); break;                 // پ
+      case 0x0686: out->append("ch"); break;                   // چ
+      case 0x0698: out->append("zh"); break;                   // ژ
+      case 0x06AF: case 0x06A8: out->push_back('g'); break;    // گ ڨ
+      case 0x06A4: case 0x06CB: out->push_back('v'); break;    // ڤ ۋ
+      case 0x06C6: out->push_back('o'); break;                 // ۆ
+      case 0x06CE: out->push_back('e'); break;                 // ێ
+      default:
+        if (c >= '0' && c <= '9') out->push_back(static_cast<char>(c));
+        break;
+    }
+  }
+}
+
+// -------------------------------------------------------------- Cyrillic ---
+
+void RomanizeCyrillic(char32_t c, std::string* out) {
+  static constexpr const char* kBasic[32] = {
+      "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k",
+      "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh",
+      "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
+  if (c >= 0x0430 && c <= 0x044F) {
+    out->append(kBasic[c - 0x0430]);
+    return;
+  }
+  switch (c) {
+    case 0x0451: case 0x0454: out->push_back('e'); break;  // ё є
+    case 0x0456: case 0x0457: out->push_back('i'); break;  // і ї
+    case 0x0491: case 0x0493: out->push_back('g'); break;  // ґ ғ
+    case 0x045E: case 0x04AF: case 0x04B1: out->push_back('u'); break;
+    case 0x049B: out->push_back('q'); break;               // қ
+    case 0x04A3: out->append("ng"); break;                 // ң
+    case 0x04BB: out->push_back('h'); break;               // һ
+    case 0x04D9: out->push_back('a'); break;               // ә
+    case 0x04E9: out->push_back('o'); break;               // ө
+    case 0x0452: out->append("dj"); break;                 // ђ
+    case 0x045B: out->push_back('c'); break;               // ћ
+    case 0x0458: out->push_back('j'); break;               // ј
+    case 0x0459: out->append("lj"); break;                 // љ
+    case 0x045A: out->append("nj"); break;                 // њ
+    case 0x045F: out->append("dzh"); break;                // џ
+    default: break;
+  }
+}
+
+void AddReading(std::string reading, std::vector<std::string>* readings) {
+  while (!reading.empty() && reading.back() == ' ') reading.pop_back();
+  if (reading.empty()) return;
+  for (const std::string& r : *readings) {
+    if (r == reading) return;
+  }
+  if (readings->size() < kMaxReadings) readings->push_back(std::move(reading));
+}
+
+// Reads every word of `text` with a per-script function, Greek with `style`.
+std::string ReadWith(const std::vector<std::u32string>& words,
+                     GreekStyle style) {
+  std::string out;
+  for (const std::u32string& word : words) {
+    if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    Script script = Script::kNone;
+    for (char32_t c : word) {
+      script = ScriptOf(c);
+      if (script != Script::kNone) break;
+    }
+    switch (script) {
+      case Script::kGreek:
+        RomanizeGreekWord(word, style, &out);
+        break;
+      case Script::kArabic:
+        RomanizeArabicWord(word, &out);
+        break;
+      default:
+        for (char32_t c : word) {
+          switch (ScriptOf(c)) {
+            case Script::kCyrillic: RomanizeCyrillic(c, &out); break;
+            case Script::kOther: break;
+            default: RomanizeLatin(c, &out); break;  // Latin, digits
+          }
+        }
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> Romanize(std::string_view normalized) {
+  std::vector<std::u32string> words;
+  bool greek = false;
+  {
+    std::u32string all = Decode(normalized);
+    std::u32string current;
+    for (char32_t c : all) {
+      if (c == U' ') {
+        if (!current.empty()) words.push_back(std::move(current));
+        current.clear();
+      } else {
+        greek = greek || ScriptOf(c) == Script::kGreek;
+        current.push_back(c);
+      }
+    }
+    if (!current.empty()) words.push_back(std::move(current));
+  }
+  std::vector<std::string> readings;
+  AddReading(ReadWith(words, GreekStyle::kPhonetic), &readings);
+  if (greek) {
+    AddReading(ReadWith(words, GreekStyle::kElot), &readings);
+    AddReading(ReadWith(words, GreekStyle::kClassical), &readings);
+    AddReading(ReadWith(words, GreekStyle::kMixed), &readings);
+  }
+  return readings;
+}
+
+}  // namespace internal
+}  // namespace toponorm

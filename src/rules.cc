@@ -1,0 +1,104 @@
+#include "rules.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/ascii.h"
+#include "text.h"
+#include "sv.h"
+
+namespace toponorm {
+namespace internal {
+
+GenericRules::~GenericRules() = default;
+
+absl::StatusOr<std::unique_ptr<const GenericRules>> GenericRules::Parse(
+    const std::vector<RuleSource>& sources) {
+  // (is_prefix, feature) -> phrases
+  std::map<std::pair<bool, char>, std::vector<std::string>> groups;
+  size_t phrases = 0;
+  for (const RuleSource& source : sources) {
+    size_t line_number = 0;
+    for (std::string_view line : Split(source.text, '\n')) {
+      ++line_number;
+      while (!line.empty() && absl::ascii_isspace(static_cast<unsigned char>(line.back()))) {
+        line.remove_suffix(1);
+      }
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string_view> cols = Split(line, '\t');
+      auto error = [&](std::string_view why) {
+        return absl::InvalidArgumentError(
+            internal::StrCat("rules ", source.name, ":", line_number, ": ", why));
+      };
+      if (cols.size() != 3) return error("expected position, feature, phrase");
+      bool prefix;
+      if (cols[0] == "prefix") {
+        prefix = true;
+      } else if (cols[0] == "suffix") {
+        prefix = false;
+      } else {
+        return error("position must be prefix or suffix");
+      }
+      char feature;
+      if (cols[1] == "A" || cols[1] == "P") {
+        feature = cols[1][0];
+      } else if (cols[1] == "-") {
+        feature = '\0';
+      } else {
+        return error("feature must be A, P or -");
+      }
+      std::string phrase = NormalizeName(cols[2]);
+      if (phrase.empty()) return error("empty phrase");
+      groups[{prefix, feature}].push_back(RE2::QuoteMeta(phrase));
+      ++phrases;
+    }
+  }
+  std::unique_ptr<GenericRules> rules(new GenericRules());
+  rules->phrase_count_ = phrases;
+  for (auto& [key, list] : groups) {
+    // Longest first: RE2 prefers earlier alternatives.
+    std::sort(list.begin(), list.end(), [](const std::string& a, const std::string& b) {
+      return a.size() != b.size() ? a.size() > b.size() : a < b;
+    });
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    const std::string alternation = absl::StrJoin(list, "|");
+    const std::string pattern = key.first
+                                    ? internal::StrCat("^(?:", alternation, ") (.+)$")
+                                    : internal::StrCat("^(.+) (?:", alternation, ")$");
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto re = std::make_unique<RE2>(pattern, options);
+    if (!re->ok()) {
+      return absl::InvalidArgumentError(
+          internal::StrCat("rules: cannot compile pattern: ", re->error()));
+    }
+    rules->patterns_.push_back({std::move(re), key.second});
+  }
+  return std::unique_ptr<const GenericRules>(std::move(rules));
+}
+
+absl::StatusOr<std::unique_ptr<const GenericRules>> GenericRules::Embedded() {
+  std::vector<RuleSource> sources(kEmbeddedRules,
+                                  kEmbeddedRules + kEmbeddedRuleCount);
+  return Parse(sources);
+}
+
+void GenericRules::Apply(std::string_view normalized,
+                         std::vector<RuleMatch>* out) const {
+  for (const Pattern& p : patterns_) {
+    std::string core;
+    if (RE2::FullMatch(normalized, *p.re, &core) && !core.empty()) {
+      out->push_back({std::move(core), p.feature_class});
+    }
+  }
+}
+
+}  // namespace internal
+}  // namespace toponorm

@@ -1,0 +1,72 @@
+// Generic-word rules: phrases such as "محافظة", "provincia de" or
+// "Governorate" that surround a place name. Rules are data
+// (gazetteer/rules/*.tsv, embedded at build time) compiled into RE2
+// patterns over normalized names.
+//
+// Example:
+//   absl::StatusOr<std::unique_ptr<GenericRules>> rules = GenericRules::Embedded();
+//   std::vector<RuleMatch> found;
+//   (*rules)->Apply(NormalizeName("محافظة دير الزور"), &found);
+//   // found[0].core == "دير الزور", found[0].feature_class == 'A'
+//
+// GenericRules objects are immutable and thread-safe (RE2 is).
+
+#ifndef TOPONORM_SRC_RULES_H_
+#define TOPONORM_SRC_RULES_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace toponorm {
+namespace internal {
+
+struct RuleSource {
+  std::string_view name;  // "ar.tsv", for error messages
+  std::string_view text;
+};
+
+struct RuleMatch {
+  std::string core;        // the name without the generic words
+  char feature_class;      // 'A', 'P' or '\0'
+};
+
+class GenericRules {
+ public:
+  static absl::StatusOr<std::unique_ptr<const GenericRules>> Parse(
+      const std::vector<RuleSource>& sources);
+  // The rules compiled into the library.
+  static absl::StatusOr<std::unique_ptr<const GenericRules>> Embedded();
+
+  ~GenericRules();
+
+  // Appends every way a rule strips `normalized` (a NormalizeName result).
+  void Apply(std::string_view normalized, std::vector<RuleMatch>* out) const;
+
+  size_t phrase_count() const { return phrase_count_; }
+
+ private:
+  GenericRules() = default;
+  struct Pattern {
+    std::unique_ptr<re2::RE2> re;
+    char feature_class;
+  };
+  std::vector<Pattern> patterns_;
+  size_t phrase_count_ = 0;
+};
+
+// Defined in the generated embedded_rules.cc.
+extern const RuleSource kEmbeddedRules[];
+extern const size_t kEmbeddedRuleCount;
+
+}  // namespace internal
+}  // namespace toponorm
+
+#endif  // TOPONORM_SRC_RULES_H_

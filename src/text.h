@@ -1,0 +1,110 @@
+// Internal text pipeline: normalization, script detection, article and
+// clitic handling, romanization and phonetic keys.
+//
+// One set of functions serves both sides: the gazetteer builder computes keys
+// for every stored name with them, and the resolver computes the query's keys
+// with the very same code, so the two always agree.
+//
+// Example:
+//   std::string native = NormalizeName("Ντέιρ Αλ-Ζουρ");   // "ντειρ αλ ζουρ"
+//   std::string core = StripArticles(native);              // "ντειρ ζουρ"
+//   for (const std::string& r : Romanize(core))            // "dir zur", ...
+//     std::string key = Skeleton(r);                        // "DRZR"
+//
+// Every function here is pure and thread-safe.
+
+#ifndef TOPONORM_SRC_TEXT_H_
+#define TOPONORM_SRC_TEXT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace toponorm {
+namespace internal {
+
+enum class Script : uint8_t {
+  kNone = 0,  // no letters at all (digits, punctuation)
+  kLatin,
+  kGreek,
+  kArabic,
+  kCyrillic,
+  kOther,  // a script the romanization tables do not cover
+};
+
+const char* ScriptName(Script script);
+
+// The script of one code point (kNone for non-letters).
+Script ScriptOf(char32_t c);
+
+// The script most letters of `text` are written in.
+Script DominantScript(std::string_view text);
+
+// NFKC case folding, combining marks removed, Arabic and Greek orthographic
+// variants folded, punctuation turned into single spaces. Invalid UTF-8 and
+// NUL bytes act as word separators. The result is valid UTF-8 with words
+// separated by one ASCII space and no leading or trailing space.
+std::string NormalizeName(std::string_view name);
+
+// Removes the Arabic definite article and its transcriptions from a
+// normalized name: standalone ("al", "ez", "αλ"), prefixed ("ال"), and
+// assimilated-and-glued Latin forms ("ezzor" -> "zor", "arraqqa" ->
+// "raqqa"). Returns the input unchanged when nothing applies or when
+// stripping would leave nothing.
+std::string StripArticles(std::string_view normalized);
+
+// ASCII readings of a normalized name, most likely first, at most
+// kMaxReadings. Latin text has one reading; Greek has several (phonetic,
+// ELOT-like, classical); Arabic-script text is read with its long vowels.
+// Scripts without a table yield no readings.
+inline constexpr size_t kMaxReadings = 4;
+std::vector<std::string> Romanize(std::string_view normalized);
+
+// The consonant skeleton of an ASCII reading: vowels, w, y and spaces
+// dropped, consonants merged into classes ({q,k,c}, {kh,h,ch}, {b,p},
+// {f,v,ph}, {z,dh}, {j,dj,zh}, {s,sh}), word-final h after a vowel dropped,
+// doubled classes collapsed. "ar raqqah", "raka" and "rqa" all give "RK".
+std::string Skeleton(std::string_view reading);
+
+// Every string obtained by deleting one character of `key` (distinct,
+// in order). Used for the edit-distance-1 neighbourhood.
+std::vector<std::string> SingleDeletions(std::string_view key);
+
+// Minimum skeleton length that is indexed and looked up; shorter skeletons
+// collide with too many names to be useful on their own.
+inline constexpr size_t kMinSkeletonLength = 2;
+// Minimum skeleton length whose deletion neighbourhood is indexed.
+inline constexpr size_t kMinDeletionSkeletonLength = 4;
+
+// Weighted edit distance between two ASCII readings: vowel insertions and
+// vowel-for-vowel substitutions are cheap, so are substitutions within one
+// consonant class; everything else costs 1. Spaces are ignored.
+double ReadingDistance(std::string_view a, std::string_view b);
+
+// 1 - ReadingDistance / length of the longer reading, in [0, 1].
+double ReadingSimilarity(std::string_view a, std::string_view b);
+
+// Every key of one normalized name, as indexed by the builder and looked up
+// by the resolver.
+struct KeySet {
+  std::string normalized;              // NormalizeName output
+  std::string stripped;                // StripArticles(normalized)
+  std::vector<std::string> readings;   // readings of `stripped` first, then
+                                       // those of `normalized`; at most
+                                       // 2 * kMaxReadings, distinct
+  size_t stripped_reading_count = 0;   // how many come from `stripped`
+  std::vector<std::string> skeletons;  // of the stripped readings, distinct,
+                                       // at least kMinSkeletonLength long
+};
+KeySet ComputeKeys(std::string normalized);
+
+// 64-bit hash, stable across processes and platforms; used for index keys
+// and checksums in the compiled gazetteer.
+uint64_t StableHash(std::string_view bytes, uint64_t seed = 0);
+
+}  // namespace internal
+}  // namespace toponorm
+
+#endif  // TOPONORM_SRC_TEXT_H_

@@ -446,9 +446,6 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
 
       native_index.Add(KeyHash(keys.normalized), n);
       if (nr.flags & internal::kNameCode) continue;  // codes match exactly only
-      if (keys.stripped != keys.normalized) {
-        native_index.Add(KeyHash(keys.stripped), n);
-      }
       for (const std::string& reading : keys.readings) {
         reading_index.Add(KeyHash(reading), n);
       }

@@ -190,7 +190,8 @@ std::vector<std::string> SingleDeletions(std::string_view key) {
   return out;
 }
 
-double ReadingDistance(std::string_view a_in, std::string_view b_in) {
+double ReadingDistance(std::string_view a_in, std::string_view b_in,
+                       bool vowels_written) {
   // Compare without spaces, and cap the length: beyond it the tail decides
   // nothing a ranker needs.
   constexpr size_t kMax = 64;
@@ -202,18 +203,24 @@ double ReadingDistance(std::string_view a_in, std::string_view b_in) {
   for (char c : b_in) {
     if (c != ' ' && m < kMax) b[m++] = c;
   }
-  auto indel = [](const char* s, size_t len, size_t i) {
+  // A written initial vowel is part of the name (Raka is not Iraka).
+  const double initial_vowel = vowels_written ? 0.6 : 0.3;
+  auto indel = [initial_vowel](const char* s, size_t len, size_t i) {
     const char c = s[i];
     if ((i > 0 && s[i - 1] == c) || (i + 1 < len && s[i + 1] == c)) {
       return 0.2;  // a doubled letter
     }
-    if (IsVowel(c)) return 0.3;
-    if (c == 'h') return 0.4;
+    if (IsVowel(c)) return i == 0 ? initial_vowel : 0.3;
+    if (c == 'h') {
+      // Word-final h after a vowel (ta marbuta: Raqqa/Raqqah) is silent.
+      return (i + 1 == len && i > 0 && IsVowel(s[i - 1])) ? 0.1 : 0.4;
+    }
     return 1.0;
   };
-  auto substitute = [](char x, char y) {
+  const double vowel_for_vowel = vowels_written ? 0.6 : 0.3;
+  auto substitute = [vowel_for_vowel](char x, char y) {
     if (x == y) return 0.0;
-    if (IsVowel(x) && IsVowel(y)) return 0.3;
+    if (IsVowel(x) && IsVowel(y)) return vowel_for_vowel;
     char cx = CostClass(x), cy = CostClass(y);
     if (cx != 0 && cx == cy) return 0.3;
     return 1.0;
@@ -234,13 +241,14 @@ double ReadingDistance(std::string_view a_in, std::string_view b_in) {
   return prev[m];
 }
 
-double ReadingSimilarity(std::string_view a, std::string_view b) {
+double ReadingSimilarity(std::string_view a, std::string_view b,
+                         bool vowels_written) {
   size_t la = 0, lb = 0;
   for (char c : a) la += c != ' ';
   for (char c : b) lb += c != ' ';
   const size_t longer = std::max(la, lb);
   if (longer == 0) return 0.0;
-  double d = ReadingDistance(a, b);
+  double d = ReadingDistance(a, b, vowels_written);
   return std::max(0.0, 1.0 - d / static_cast<double>(longer));
 }
 

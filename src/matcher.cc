@@ -44,17 +44,22 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // Score weights. Match kind and reading similarity decide; prominence
 // breaks ties between comparable readings (the DESIGN measurement found a
 // heavy prominence weight hurts).
-double KindBase(MatchKind kind) {
+// Match quality in [0, 1] from how a candidate was found and how close the
+// readings are.
+double Quality(MatchKind kind, double similarity) {
   switch (kind) {
     case MatchKind::kExact: return 1.0;
-    case MatchKind::kRomanized: return 0.92;
-    case MatchKind::kPhonetic: return 0.80;
-    case MatchKind::kFuzzy: return 0.65;
+    case MatchKind::kRomanized: return 0.90 + 0.05 * similarity;
+    case MatchKind::kPhonetic: return 0.50 + 0.42 * similarity;
+    case MatchKind::kFuzzy: return 0.40 + 0.40 * similarity;
   }
-  return 0.5;
+  return 0.0;
 }
-constexpr double kQualityWeight = 0.85;
-constexpr double kProminenceWeight = 0.15;
+constexpr double kQualityWeight = 0.80;
+constexpr double kProminenceWeight = 0.20;
+// Candidates whose similarity is refined against every name of their place.
+constexpr size_t kRefinedCandidates = 12;
+constexpr uint32_t kMaxNamesRefined = 96;
 constexpr double kCountryHintBonus = 0.08;
 constexpr double kCountryHintMalus = 0.04;
 constexpr double kFeatureHintBonus = 0.06;
@@ -96,6 +101,25 @@ void Matcher::BuildVariants(std::string_view name,
     if (EndsWith(name, suffix)) {
       add(NormalizeName(name.substr(0, name.size() - suffix.size())), 0.02,
           '\0', "possessive removed");
+    }
+  }
+  // Greek articles and prepositions before a name: "της Συρίας", "στη Ράκα".
+  {
+    static constexpr std::string_view kGreekLeading[] = {
+        "ο", "η", "το", "του", "τησ", "των", "τον", "την", "τη", "στο", "στη",
+        "στην", "στον", "στα", "στισ", "στουσ", "σε", "απο", "προσ"};
+    for (size_t i = 0, n = variants.size(); i < n; ++i) {
+      const std::string text = variants[i].normalized;
+      const size_t space = text.find(' ');
+      if (space == std::string::npos) continue;
+      const std::string_view first = std::string_view(text).substr(0, space);
+      for (std::string_view article : kGreekLeading) {
+        if (first == article) {
+          add(text.substr(space + 1), variants[i].penalty + 0.01,
+              variants[i].feature_hint, "Greek article removed");
+          break;
+        }
+      }
     }
   }
   const size_t stems = variants.size();
@@ -148,7 +172,9 @@ void Matcher::BuildVariants(std::string_view name,
     }
   }
   query->readings.clear();
+  query->vowels_written.clear();
   for (const QueryVariant& v : variants) {
+    query->vowels_written.push_back(DominantScript(v.normalized) != Script::kArabic);
     KeySet keys = ComputeKeys(v.normalized);
     std::vector<std::string> readings = std::move(keys.readings);
     if (options.language == "es") {
@@ -190,8 +216,9 @@ void Matcher::Collect(const Query& query, const ResolveOptions& options,
     take(data_.native_index.Lookup(KeyHash(normalized)), MatchKind::kExact, v,
          normalized);
     if (stripped != normalized) {
-      take(data_.native_index.Lookup(KeyHash(stripped)), MatchKind::kExact, v,
-           stripped);
+      // The query without its article equals a name: as good as romanized.
+      take(data_.native_index.Lookup(KeyHash(stripped)), MatchKind::kRomanized,
+           v, stripped);
     }
     for (const std::string& reading : query.readings[v]) {
       take(data_.reading_index.Lookup(KeyHash(reading)), MatchKind::kRomanized,
@@ -225,45 +252,95 @@ void Matcher::Collect(const Query& query, const ResolveOptions& options,
   }
 }
 
-void Matcher::Score(const Query& query, const ResolveOptions& options,
-                    std::vector<Candidate>* candidates) const {
-  for (Candidate& c : *candidates) {
-    const NameRecord& name = data_.names[c.name];
-    const PlaceRecord& place = data_.places[c.place];
-    const QueryVariant& variant = query.variants[c.variant];
-    if (c.kind == MatchKind::kExact) {
-      c.similarity = 1.0;
-    } else {
-      const std::string_view reading = data_.str(name.reading);
-      double best = 0;
-      for (const std::string& r : query.readings[c.variant]) {
-        best = std::max(best, ReadingSimilarity(r, reading));
-      }
-      c.similarity = best;
-    }
-    double quality = KindBase(c.kind) * (0.6 + 0.4 * c.similarity);
-    if (name.flags & kNameCode) quality *= kCodeNameFactor;
-    double score = kQualityWeight * quality +
-                   kProminenceWeight * (place.prominence / 100.0) -
-                   variant.penalty;
-    const std::string_view country(place.country, place.country[0] ? 2 : 0);
-    if (!options.country.empty()) {
-      score += country == options.country ? kCountryHintBonus : -kCountryHintMalus;
-    }
-    const char feature = options.feature_class != '\0' ? options.feature_class
-                                                        : variant.feature_hint;
-    if (feature != '\0' && place.feature_class == feature) {
-      score += kFeatureHintBonus;
-    }
-    if (!query.qualifier_country.empty() && country == query.qualifier_country) {
-      score += kQualifierBonus;
-      if (!query.qualifier_admin1.empty() &&
-          data_.str(place.admin1) == query.qualifier_admin1) {
-        score += kQualifierBonus / 2;
-      }
-    }
-    c.score = std::clamp(score, 0.0, 1.0);
+double Matcher::BestSimilarity(const Query& query, uint16_t variant,
+                               uint32_t name) const {
+  const std::string_view reading = data_.str(data_.names[name].reading);
+  const bool vowels_written = query.vowels_written[variant];
+  double best = 0;
+  for (const std::string& r : query.readings[variant]) {
+    best = std::max(best, ReadingSimilarity(r, reading, vowels_written));
   }
+  return best;
+}
+
+void Matcher::Score(const Query& query, const ResolveOptions& options,
+                    Candidate* c) const {
+  const NameRecord& name = data_.names[c->name];
+  const PlaceRecord& place = data_.places[c->place];
+  const QueryVariant& variant = query.variants[c->variant];
+  double quality = Quality(c->kind, c->similarity);
+  if (name.flags & kNameCode) quality *= kCodeNameFactor;
+  double score = kQualityWeight * quality +
+                 kProminenceWeight * (place.prominence / 100.0) -
+                 variant.penalty;
+  const std::string_view country(place.country, place.country[0] ? 2 : 0);
+  if (!options.country.empty()) {
+    score += country == options.country ? kCountryHintBonus : -kCountryHintMalus;
+  }
+  const char feature = options.feature_class != '\0' ? options.feature_class
+                                                      : variant.feature_hint;
+  if (feature != '\0' && place.feature_class == feature) {
+    score += kFeatureHintBonus;
+  }
+  if (!query.qualifier_country.empty() && country == query.qualifier_country) {
+    score += kQualifierBonus;
+    if (!query.qualifier_admin1.empty() &&
+        data_.str(place.admin1) == query.qualifier_admin1) {
+      score += kQualifierBonus / 2;
+    }
+  }
+  c->score = std::clamp(score, 0.0, 1.0);
+}
+
+void Matcher::Rank(const Query& query, const ResolveOptions& options,
+                   std::vector<Candidate>* candidates) const {
+  for (Candidate& c : *candidates) {
+    c.similarity = c.kind == MatchKind::kExact
+                       ? 1.0
+                       : BestSimilarity(query, c.variant, c.name);
+    Score(query, options, &c);
+  }
+  // Best candidate per place.
+  std::sort(candidates->begin(), candidates->end(),
+            [](const Candidate& a, const Candidate& b) {
+              if (a.place != b.place) return a.place < b.place;
+              if (a.score != b.score) return a.score > b.score;
+              return a.kind < b.kind;
+            });
+  candidates->erase(std::unique(candidates->begin(), candidates->end(),
+                                [](const Candidate& a, const Candidate& b) {
+                                  return a.place == b.place;
+                                }),
+                    candidates->end());
+  auto better = [this](const Candidate& a, const Candidate& b) {
+    if (a.score != b.score) return a.score > b.score;
+    const uint8_t pa = data_.places[a.place].prominence;
+    const uint8_t pb = data_.places[b.place].prominence;
+    if (pa != pb) return pa > pb;
+    return a.place < b.place;
+  };
+  // The posting held one name per place; the leaders are compared with all
+  // of their names, so "Rakka" is measured against "Rakka", not "Ar Raqqah".
+  const size_t leaders = std::min(candidates->size(), kRefinedCandidates);
+  std::partial_sort(candidates->begin(), candidates->begin() + leaders,
+                    candidates->end(), better);
+  for (size_t i = 0; i < leaders; ++i) {
+    Candidate& c = (*candidates)[i];
+    if (c.kind == MatchKind::kExact) continue;
+    const PlaceRecord& place = data_.places[c.place];
+    const uint32_t count = std::min(place.name_count, kMaxNamesRefined);
+    for (uint32_t k = 0; k < count; ++k) {
+      const uint32_t name = place.first_name + k;
+      if (data_.names[name].flags & kNameCode) continue;
+      const double similarity = BestSimilarity(query, c.variant, name);
+      if (similarity > c.similarity) {
+        c.similarity = similarity;
+        c.name = name;
+      }
+    }
+    Score(query, options, &c);
+  }
+  std::sort(candidates->begin(), candidates->end(), better);
 }
 
 std::vector<Candidate> Matcher::Find(std::string_view name,
@@ -306,27 +383,7 @@ std::vector<Candidate> Matcher::Find(std::string_view name,
   BuildVariants(core, options, query);
   std::vector<Candidate> candidates;
   Collect(*query, options, &candidates);
-  Score(*query, options, &candidates);
-  // Best candidate per place, then best places first.
-  std::sort(candidates.begin(), candidates.end(),
-            [](const Candidate& a, const Candidate& b) {
-              if (a.place != b.place) return a.place < b.place;
-              if (a.score != b.score) return a.score > b.score;
-              return a.kind < b.kind;
-            });
-  candidates.erase(std::unique(candidates.begin(), candidates.end(),
-                               [](const Candidate& a, const Candidate& b) {
-                                 return a.place == b.place;
-                               }),
-                   candidates.end());
-  std::sort(candidates.begin(), candidates.end(),
-            [this](const Candidate& a, const Candidate& b) {
-              if (a.score != b.score) return a.score > b.score;
-              const uint8_t pa = data_.places[a.place].prominence;
-              const uint8_t pb = data_.places[b.place].prominence;
-              if (pa != pb) return pa > pb;
-              return a.place < b.place;
-            });
+  Rank(*query, options, &candidates);
   size_t keep = 0;
   while (keep < candidates.size() && keep < options.max_results &&
          candidates[keep].score >= options.min_score) {

@@ -48,6 +48,7 @@ struct Candidate {
 struct Query {
   std::vector<QueryVariant> variants;
   std::vector<std::vector<std::string>> readings;  // per variant
+  std::vector<bool> vowels_written;  // per variant: false for Arabic script
   std::string qualifier_country;  // from "X, Syria"
   std::string qualifier_admin1;
 };
@@ -72,8 +73,12 @@ class Matcher {
                      Query* query) const;
   void Collect(const Query& query, const ResolveOptions& options,
                std::vector<Candidate>* out) const;
+  double BestSimilarity(const Query& query, uint16_t variant,
+                        uint32_t name) const;
   void Score(const Query& query, const ResolveOptions& options,
-             std::vector<Candidate>* candidates) const;
+             Candidate* candidate) const;
+  void Rank(const Query& query, const ResolveOptions& options,
+            std::vector<Candidate>* candidates) const;
 
   const GazetteerData& data_;
   std::unique_ptr<const GenericRules> rules_;

@@ -79,12 +79,16 @@ inline constexpr size_t kMinSkeletonLength = 2;
 inline constexpr size_t kMinDeletionSkeletonLength = 4;
 
 // Weighted edit distance between two ASCII readings: vowel insertions and
-// vowel-for-vowel substitutions are cheap, so are substitutions within one
-// consonant class; everything else costs 1. Spaces are ignored.
-double ReadingDistance(std::string_view a, std::string_view b);
+// deletions are cheap, so are substitutions within one consonant class and
+// doubled letters; everything else costs 1. Spaces are ignored. When
+// `vowels_written` is false (a reading of Arabic script, which leaves short
+// vowels out) one vowel for another is cheap too; otherwise it costs more.
+double ReadingDistance(std::string_view a, std::string_view b,
+                       bool vowels_written = true);
 
 // 1 - ReadingDistance / length of the longer reading, in [0, 1].
-double ReadingSimilarity(std::string_view a, std::string_view b);
+double ReadingSimilarity(std::string_view a, std::string_view b,
+                         bool vowels_written = true);
 
 // Every key of one normalized name, as indexed by the builder and looked up
 // by the resolver.

@@ -473,9 +473,15 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
   std::string sections[internal::kSectionCount + 1];
   sections[internal::kSectionIdIndex] = id_index.Serialize(place_rank, place_group);
   sections[internal::kSectionNativeIndex] = native_index.Serialize(name_rank, name_group);
-  sections[internal::kSectionReadingIndex] = reading_index.Serialize(name_rank, name_group);
-  sections[internal::kSectionSkeletonIndex] = skeleton_index.Serialize(name_rank, name_group);
-  sections[internal::kSectionDeletionIndex] = deletion_index.Serialize(name_rank, name_group);
+  // Several names per place and key, so that the ranker compares the query
+  // with "Rakka" and "Raqqa", not only with the first name found.
+  constexpr size_t kNamesPerPlaceAndKey = 3;
+  sections[internal::kSectionReadingIndex] =
+      reading_index.Serialize(name_rank, name_group, kNamesPerPlaceAndKey);
+  sections[internal::kSectionSkeletonIndex] =
+      skeleton_index.Serialize(name_rank, name_group, kNamesPerPlaceAndKey);
+  sections[internal::kSectionDeletionIndex] =
+      deletion_index.Serialize(name_rank, name_group, kNamesPerPlaceAndKey);
   AppendRaw(&sections[internal::kSectionPlaces], place_records.data(),
             place_records.size() * sizeof(internal::PlaceRecord));
   AppendRaw(&sections[internal::kSectionNames], name_records.data(),

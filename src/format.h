@@ -129,10 +129,10 @@ class KeyIndexWriter {
  public:
   void Add(uint64_t hash, uint32_t value) { pairs_.push_back({hash, value}); }
   size_t size() const { return pairs_.size(); }
-  // `rank(value)` orders the postings of one key (lower first); duplicate
-  // (hash, group(value)) pairs keep only their first value.
+  // `rank(value)` orders the postings of one key (lower first); of the
+  // values sharing (hash, group(value)) only the first `max_per_group` stay.
   template <typename RankFn, typename GroupFn>
-  std::string Serialize(RankFn rank, GroupFn group);
+  std::string Serialize(RankFn rank, GroupFn group, size_t max_per_group = 1);
 
  private:
   struct Pair {
@@ -146,11 +146,13 @@ class KeyIndexWriter {
 class KeyIndexView {
  public:
   KeyIndexView() = default;
-  // Validates the section; values must be < value_limit.
+  // Validates the section's header and array bounds. Lookup checks the
+  // entries it reads; callers check posting values against value_limit().
   static absl::Status Validate(std::string_view section, uint32_t value_limit,
                                std::string_view what, KeyIndexView* out);
   absl::Span<const uint32_t> Lookup(uint64_t hash) const;
   uint64_t entry_count() const { return entry_count_; }
+  uint32_t value_limit() const { return value_limit_; }
 
  private:
   uint32_t bucket_bits_ = 0;
@@ -158,12 +160,15 @@ class KeyIndexView {
   const KeyEntry* entries_ = nullptr;
   const uint32_t* postings_ = nullptr;
   uint64_t entry_count_ = 0;
+  uint64_t posting_count_ = 0;
+  uint32_t value_limit_ = 0;
 };
 
 // ----------------------------------------------------------- inline parts --
 
 template <typename RankFn, typename GroupFn>
-std::string KeyIndexWriter::Serialize(RankFn rank, GroupFn group) {
+std::string KeyIndexWriter::Serialize(RankFn rank, GroupFn group,
+                                      size_t max_per_group) {
   std::sort(pairs_.begin(), pairs_.end(), [&](const Pair& a, const Pair& b) {
     if (a.hash != b.hash) return a.hash < b.hash;
     auto ra = rank(a.value), rb = rank(b.value);
@@ -176,13 +181,19 @@ std::string KeyIndexWriter::Serialize(RankFn rank, GroupFn group) {
   for (size_t i = 0; i < pairs_.size();) {
     size_t j = i;
     KeyEntry entry{pairs_[i].hash, static_cast<uint32_t>(postings.size()), 0};
-    std::vector<uint32_t> seen_groups;
+    std::vector<std::pair<uint32_t, size_t>> group_counts;
     for (; j < pairs_.size() && pairs_[j].hash == pairs_[i].hash; ++j) {
-      uint32_t g = group(pairs_[j].value);
-      bool seen = false;
-      for (uint32_t s : seen_groups) seen = seen || s == g;
-      if (seen) continue;
-      seen_groups.push_back(g);
+      const uint32_t g = group(pairs_[j].value);
+      size_t* count = nullptr;
+      for (auto& gc : group_counts) {
+        if (gc.first == g) count = &gc.second;
+      }
+      if (count == nullptr) {
+        group_counts.push_back({g, 0});
+        count = &group_counts.back().second;
+      }
+      if (*count >= max_per_group) continue;
+      ++*count;
       postings.push_back(pairs_[j].value);
     }
     entry.posting_count =

@@ -4,6 +4,7 @@
 #ifndef TOPONORM_SRC_GAZETTEER_INTERNAL_H_
 #define TOPONORM_SRC_GAZETTEER_INTERNAL_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -35,7 +36,9 @@ struct GazetteerData {
   KeyIndexView deletion_index;
   std::string_view build_info;
 
+  // The string `ref` points to; empty when it points outside the pool.
   std::string_view str(StrRef ref) const {
+    if (ref.offset > strings.size()) return {};
     return strings.substr(ref.offset, ref.size);
   }
 
@@ -44,6 +47,12 @@ struct GazetteerData {
 
 // The public view of place `index` (< data.place_count).
 Place MakePlace(const GazetteerData& data, uint32_t index);
+
+// One past the last name of `place`, clamped to the name table.
+inline uint32_t NameRangeEnd(const GazetteerData& data, const PlaceRecord& place) {
+  const uint64_t end = uint64_t{place.first_name} + place.name_count;
+  return static_cast<uint32_t>(std::min<uint64_t>(end, data.name_count));
+}
 
 class GazetteerAccess {
  public:

@@ -190,50 +190,85 @@ std::vector<std::string> SingleDeletions(std::string_view key) {
   return out;
 }
 
+namespace {
+
+// Per-byte facts the distance needs, computed once (immutable afterwards).
+struct LetterTable {
+  bool vowel[256];
+  char cost_class[256];  // single-letter skeleton class, 0 for none
+  LetterTable() {
+    for (int c = 0; c < 256; ++c) {
+      vowel[c] = IsVowel(static_cast<char>(c));
+      cost_class[c] = c < 128 ? CostClass(static_cast<char>(c)) : 0;
+    }
+  }
+};
+
+const LetterTable& Letters() {
+  static const LetterTable* const table = new LetterTable();
+  return *table;
+}
+
+}  // namespace
+
 double ReadingDistance(std::string_view a_in, std::string_view b_in,
                        bool vowels_written) {
   // Compare without spaces, and cap the length: beyond it the tail decides
   // nothing a ranker needs.
   constexpr size_t kMax = 64;
-  char a[kMax], b[kMax];
+  const LetterTable& letters = Letters();
+  unsigned char a[kMax], b[kMax];
   size_t n = 0, m = 0;
   for (char c : a_in) {
-    if (c != ' ' && n < kMax) a[n++] = c;
+    if (c != ' ' && n < kMax) a[n++] = static_cast<unsigned char>(c);
   }
   for (char c : b_in) {
-    if (c != ' ' && m < kMax) b[m++] = c;
+    if (c != ' ' && m < kMax) b[m++] = static_cast<unsigned char>(c);
   }
   // A written initial vowel is part of the name (Raka is not Iraka).
-  const double initial_vowel = vowels_written ? 0.6 : 0.3;
-  auto indel = [initial_vowel](const char* s, size_t len, size_t i) {
-    const char c = s[i];
-    if ((i > 0 && s[i - 1] == c) || (i + 1 < len && s[i + 1] == c)) {
-      return 0.2;  // a doubled letter
+  const float initial_vowel = vowels_written ? 0.6f : 0.3f;
+  const float vowel_for_vowel = vowels_written ? 0.6f : 0.3f;
+  auto indel_costs = [&](const unsigned char* s, size_t len, float* out) {
+    for (size_t i = 0; i < len; ++i) {
+      const unsigned char c = s[i];
+      float cost = 1.0f;
+      if ((i > 0 && s[i - 1] == c) || (i + 1 < len && s[i + 1] == c)) {
+        cost = 0.2f;  // a doubled letter
+      } else if (letters.vowel[c]) {
+        cost = i == 0 ? initial_vowel : 0.3f;
+      } else if (c == 'h') {
+        // Word-final h after a vowel (ta marbuta: Raqqa/Raqqah) is silent.
+        cost = (i + 1 == len && i > 0 && letters.vowel[s[i - 1]]) ? 0.1f : 0.4f;
+      }
+      out[i] = cost;
     }
-    if (IsVowel(c)) return i == 0 ? initial_vowel : 0.3;
-    if (c == 'h') {
-      // Word-final h after a vowel (ta marbuta: Raqqa/Raqqah) is silent.
-      return (i + 1 == len && i > 0 && IsVowel(s[i - 1])) ? 0.1 : 0.4;
-    }
-    return 1.0;
   };
-  const double vowel_for_vowel = vowels_written ? 0.6 : 0.3;
-  auto substitute = [vowel_for_vowel](char x, char y) {
-    if (x == y) return 0.0;
-    if (IsVowel(x) && IsVowel(y)) return vowel_for_vowel;
-    char cx = CostClass(x), cy = CostClass(y);
-    if (cx != 0 && cx == cy) return 0.3;
-    return 1.0;
-  };
-  double prev[kMax + 1], cur[kMax + 1];
+  float indel_a[kMax], indel_b[kMax];
+  indel_costs(a, n, indel_a);
+  indel_costs(b, m, indel_b);
+  float prev[kMax + 1], cur[kMax + 1];
   prev[0] = 0;
-  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + indel(b, m, j - 1);
+  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + indel_b[j - 1];
   for (size_t i = 1; i <= n; ++i) {
-    cur[0] = prev[0] + indel(a, n, i - 1);
+    const unsigned char x = a[i - 1];
+    const bool x_vowel = letters.vowel[x];
+    const char x_class = letters.cost_class[x];
+    cur[0] = prev[0] + indel_a[i - 1];
     for (size_t j = 1; j <= m; ++j) {
-      double best = prev[j - 1] + substitute(a[i - 1], b[j - 1]);
-      best = std::min(best, prev[j] + indel(a, n, i - 1));
-      best = std::min(best, cur[j - 1] + indel(b, m, j - 1));
+      const unsigned char y = b[j - 1];
+      float substitution;
+      if (x == y) {
+        substitution = 0;
+      } else if (x_vowel && letters.vowel[y]) {
+        substitution = vowel_for_vowel;
+      } else if (x_class != 0 && x_class == letters.cost_class[y]) {
+        substitution = 0.3f;
+      } else {
+        substitution = 1.0f;
+      }
+      float best = prev[j - 1] + substitution;
+      best = std::min(best, prev[j] + indel_a[i - 1]);
+      best = std::min(best, cur[j - 1] + indel_b[j - 1]);
       cur[j] = best;
     }
     std::copy(cur, cur + m + 1, prev);

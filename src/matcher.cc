@@ -18,7 +18,8 @@ namespace {
 
 // Postings read per key: lists are sorted by prominence, so the cap keeps
 // the places a reader most likely means and bounds the work per query.
-constexpr size_t kMaxPostingsPerKey = 48;
+constexpr size_t kMaxPostingsPerKey = 64;
+constexpr size_t kMaxPhoneticPostingsPerKey = 32;
 constexpr size_t kMaxVariants = 12;
 
 // UTF-8 of the Arabic letters the clitic rules look at.
@@ -57,9 +58,8 @@ double Quality(MatchKind kind, double similarity) {
 }
 constexpr double kQualityWeight = 0.80;
 constexpr double kProminenceWeight = 0.20;
-// Candidates whose similarity is refined against every name of their place.
-constexpr size_t kRefinedCandidates = 12;
-constexpr uint32_t kMaxNamesRefined = 96;
+// Hits whose readings are compared per query, at most.
+constexpr size_t kMaxScoredHits = 256;
 constexpr double kCountryHintBonus = 0.08;
 constexpr double kCountryHintMalus = 0.04;
 constexpr double kFeatureHintBonus = 0.06;
@@ -172,39 +172,52 @@ void Matcher::BuildVariants(std::string_view name,
     }
   }
   query->readings.clear();
+  query->compared_readings.clear();
   query->vowels_written.clear();
   for (const QueryVariant& v : variants) {
     query->vowels_written.push_back(DominantScript(v.normalized) != Script::kArabic);
     KeySet keys = ComputeKeys(v.normalized);
     std::vector<std::string> readings = std::move(keys.readings);
+    size_t compared = keys.stripped_reading_count;
     if (options.language == "es") {
       // Spanish j is the velar fricative: Járkov is Kharkov.
-      for (size_t i = 0, n = readings.size(); i < n; ++i) {
+      for (size_t i = 0; i < compared; ++i) {
         if (readings[i].find('j') == std::string::npos) continue;
         std::string kh;
         for (char c : readings[i]) {
           if (c == 'j') kh.append("kh"); else kh.push_back(c);
         }
-        readings.push_back(std::move(kh));
+        readings.insert(readings.begin() + compared, std::move(kh));
+        ++compared;
+        ++i;
       }
     }
     query->readings.push_back(std::move(readings));
+    query->compared_readings.push_back(compared);
   }
 }
 
-void Matcher::Collect(const Query& query, const ResolveOptions& options,
+void Matcher::Collect(Query* query_ptr, const ResolveOptions& options,
                       std::vector<Candidate>* out) const {
+  const Query& query = *query_ptr;
   auto take = [&](absl::Span<const uint32_t> postings, MatchKind kind,
                   uint16_t variant, std::string_view key) {
-    const size_t n = std::min(postings.size(), kMaxPostingsPerKey);
+    if (postings.empty()) return;
+    const size_t limit = kind <= MatchKind::kRomanized ? kMaxPostingsPerKey
+                                                       : kMaxPhoneticPostingsPerKey;
+    const size_t n = std::min(postings.size(), limit);
+    const uint16_t key_id = static_cast<uint16_t>(query_ptr->keys.size());
+    query_ptr->keys.emplace_back(key);
     for (size_t i = 0; i < n; ++i) {
       Candidate c;
       c.name = postings[i];
+      if (c.name >= data_.name_count) continue;  // corrupt posting
       c.place = data_.names[c.name].place;
+      if (c.place >= data_.place_count) continue;
       c.kind = kind;
       c.variant = variant;
-      c.key = std::string(key);
-      out->push_back(std::move(c));
+      c.key = key_id;
+      out->push_back(c);
     }
   };
   std::vector<std::vector<std::string>> skeletons(query.variants.size());
@@ -257,8 +270,9 @@ double Matcher::BestSimilarity(const Query& query, uint16_t variant,
   const std::string_view reading = data_.str(data_.names[name].reading);
   const bool vowels_written = query.vowels_written[variant];
   double best = 0;
-  for (const std::string& r : query.readings[variant]) {
-    best = std::max(best, ReadingSimilarity(r, reading, vowels_written));
+  const std::vector<std::string>& readings = query.readings[variant];
+  for (size_t i = 0; i < query.compared_readings[variant]; ++i) {
+    best = std::max(best, ReadingSimilarity(readings[i], reading, vowels_written));
   }
   return best;
 }
@@ -293,60 +307,77 @@ void Matcher::Score(const Query& query, const ResolveOptions& options,
 }
 
 void Matcher::Rank(const Query& query, const ResolveOptions& options,
-                   std::vector<Candidate>* candidates) const {
-  for (Candidate& c : *candidates) {
+                   std::vector<Candidate>* hits) const {
+  // One hit per (place, name): the best way it was found.
+  std::sort(hits->begin(), hits->end(), [](const Candidate& a, const Candidate& b) {
+    if (a.place != b.place) return a.place < b.place;
+    if (a.name != b.name) return a.name < b.name;
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return a.variant < b.variant;
+  });
+  hits->erase(std::unique(hits->begin(), hits->end(),
+                          [](const Candidate& a, const Candidate& b) {
+                            return a.place == b.place && a.name == b.name;
+                          }),
+              hits->end());
+  // Each hit's score with a perfect reading similarity bounds its real
+  // score. Evaluating hits in bound order lets the loop stop as soon as no
+  // later hit can enter the top results: the reading comparisons (the
+  // expensive part) run only for contenders.
+  std::vector<double> bounds(hits->size());
+  for (size_t i = 0; i < hits->size(); ++i) {
+    Candidate& c = (*hits)[i];
+    c.similarity = 1.0;
+    Score(query, options, &c);
+    bounds[i] = c.score;
+  }
+  std::vector<uint32_t> order(hits->size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (bounds[a] != bounds[b]) return bounds[a] > bounds[b];
+    return a < b;
+  });
+  const size_t wanted = std::max<size_t>(1, options.max_results);
+  std::vector<Candidate> best;  // one per place
+  std::vector<double> scores;   // scratch for the k-th best score
+  for (size_t rank = 0; rank < order.size() && rank < kMaxScoredHits; ++rank) {
+    const uint32_t i = order[rank];
+    if (best.size() >= wanted) {
+      scores.clear();
+      for (const Candidate& b : best) scores.push_back(b.score);
+      std::nth_element(scores.begin(), scores.begin() + (wanted - 1), scores.end(),
+                       std::greater<double>());
+      if (bounds[i] < scores[wanted - 1]) break;
+    }
+    Candidate c = (*hits)[i];
     c.similarity = c.kind == MatchKind::kExact
                        ? 1.0
                        : BestSimilarity(query, c.variant, c.name);
     Score(query, options, &c);
+    auto it = std::find_if(best.begin(), best.end(), [&](const Candidate& b) {
+      return b.place == c.place;
+    });
+    if (it == best.end()) {
+      best.push_back(std::move(c));
+    } else if (c.score > it->score) {
+      *it = std::move(c);
+    }
   }
-  // Best candidate per place.
-  std::sort(candidates->begin(), candidates->end(),
-            [](const Candidate& a, const Candidate& b) {
-              if (a.place != b.place) return a.place < b.place;
-              if (a.score != b.score) return a.score > b.score;
-              return a.kind < b.kind;
-            });
-  candidates->erase(std::unique(candidates->begin(), candidates->end(),
-                                [](const Candidate& a, const Candidate& b) {
-                                  return a.place == b.place;
-                                }),
-                    candidates->end());
-  auto better = [this](const Candidate& a, const Candidate& b) {
+  std::sort(best.begin(), best.end(), [this](const Candidate& a, const Candidate& b) {
     if (a.score != b.score) return a.score > b.score;
     const uint8_t pa = data_.places[a.place].prominence;
     const uint8_t pb = data_.places[b.place].prominence;
     if (pa != pb) return pa > pb;
     return a.place < b.place;
-  };
-  // The posting held one name per place; the leaders are compared with all
-  // of their names, so "Rakka" is measured against "Rakka", not "Ar Raqqah".
-  const size_t leaders = std::min(candidates->size(), kRefinedCandidates);
-  std::partial_sort(candidates->begin(), candidates->begin() + leaders,
-                    candidates->end(), better);
-  for (size_t i = 0; i < leaders; ++i) {
-    Candidate& c = (*candidates)[i];
-    if (c.kind == MatchKind::kExact) continue;
-    const PlaceRecord& place = data_.places[c.place];
-    const uint32_t count = std::min(place.name_count, kMaxNamesRefined);
-    for (uint32_t k = 0; k < count; ++k) {
-      const uint32_t name = place.first_name + k;
-      if (data_.names[name].flags & kNameCode) continue;
-      const double similarity = BestSimilarity(query, c.variant, name);
-      if (similarity > c.similarity) {
-        c.similarity = similarity;
-        c.name = name;
-      }
-    }
-    Score(query, options, &c);
-  }
-  std::sort(candidates->begin(), candidates->end(), better);
+  });
+  *hits = std::move(best);
 }
 
 std::vector<Candidate> Matcher::Find(std::string_view name,
                                      const ResolveOptions& options,
                                      Query* query) const {
   query->variants.clear();
+  query->keys.clear();
   // A qualifier after a comma or in parentheses narrows, it is not the name:
   // "Tripoli, Lebanon", "الرقة، سوريا", "Paris (Texas)".
   std::string_view core = name;
@@ -382,7 +413,7 @@ std::vector<Candidate> Matcher::Find(std::string_view name,
   }
   BuildVariants(core, options, query);
   std::vector<Candidate> candidates;
-  Collect(*query, options, &candidates);
+  Collect(query, options, &candidates);
   Rank(*query, options, &candidates);
   size_t keep = 0;
   while (keep < candidates.size() && keep < options.max_results &&
@@ -407,15 +438,18 @@ Match Matcher::ToMatch(const Candidate& c, const Query& query) const {
       m.reason = internal::StrCat("exact name \"", m.matched_name, "\"");
       break;
     case MatchKind::kRomanized:
-      m.reason = internal::StrCat("romanized \"", c.key, "\" = \"", m.matched_name, "\"");
+      m.reason = internal::StrCat("romanized \"", query.keys[c.key], "\" = \"",
+                                  m.matched_name, "\"");
       break;
     case MatchKind::kPhonetic:
       m.reason = absl::StrFormat("phonetic key %s (\"%s\", similarity %.2f)",
-                                 c.key, ToAbsl(m.matched_name), c.similarity);
+                                 query.keys[c.key], ToAbsl(m.matched_name),
+                                 c.similarity);
       break;
     case MatchKind::kFuzzy:
       m.reason = absl::StrFormat("one edit from key %s (\"%s\", similarity %.2f)",
-                                 c.key, ToAbsl(m.matched_name), c.similarity);
+                                 query.keys[c.key], ToAbsl(m.matched_name),
+                                 c.similarity);
       break;
   }
   if (variant.note != nullptr) internal::StrAppend(&m.reason, "; ", variant.note);

@@ -41,14 +41,18 @@ struct Candidate {
   double similarity = 0;  // of readings, in [0, 1]
   double score = 0;
   uint16_t variant = 0;   // index into the variants of the query
-  std::string key;        // the skeleton or reading that matched
+  uint16_t key = 0;       // index into Query::keys: what matched
 };
 
 // Everything Find worked out about one query, for explanations.
 struct Query {
   std::vector<QueryVariant> variants;
   std::vector<std::vector<std::string>> readings;  // per variant
+  // Per variant: how many leading readings (those without articles) the
+  // ranker compares with gazetteer readings; the rest serve lookups only.
+  std::vector<size_t> compared_readings;
   std::vector<bool> vowels_written;  // per variant: false for Arabic script
+  std::vector<std::string> keys;  // the keys that found candidates
   std::string qualifier_country;  // from "X, Syria"
   std::string qualifier_admin1;
 };
@@ -71,7 +75,7 @@ class Matcher {
  private:
   void BuildVariants(std::string_view name, const ResolveOptions& options,
                      Query* query) const;
-  void Collect(const Query& query, const ResolveOptions& options,
+  void Collect(Query* query, const ResolveOptions& options,
                std::vector<Candidate>* out) const;
   double BestSimilarity(const Query& query, uint16_t variant,
                         uint32_t name) const;

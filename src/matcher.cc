@@ -19,7 +19,7 @@ namespace {
 // Postings read per key: lists are sorted by prominence, so the cap keeps
 // the places a reader most likely means and bounds the work per query.
 constexpr size_t kMaxPostingsPerKey = 64;
-constexpr size_t kMaxPhoneticPostingsPerKey = 32;
+constexpr size_t kMaxPhoneticPostingsPerKey = 96;
 constexpr size_t kMaxVariants = 12;
 
 // UTF-8 of the Arabic letters the clitic rules look at.
@@ -56,10 +56,13 @@ double Quality(MatchKind kind, double similarity) {
   }
   return 0.0;
 }
-constexpr double kQualityWeight = 0.80;
-constexpr double kProminenceWeight = 0.20;
+constexpr double kQualityWeight = 0.92;
+constexpr double kProminenceWeight = 0.08;
+// A later reading of a Greek name (classical, mixed) is weaker evidence than
+// the modern phonetic one: each step down costs this much similarity.
+constexpr double kReadingRankPenalty = 0.02;
 // Hits whose readings are compared per query, at most.
-constexpr size_t kMaxScoredHits = 256;
+constexpr size_t kMaxScoredHits = 320;
 constexpr double kCountryHintBonus = 0.08;
 constexpr double kCountryHintMalus = 0.04;
 constexpr double kFeatureHintBonus = 0.06;
@@ -272,7 +275,8 @@ double Matcher::BestSimilarity(const Query& query, uint16_t variant,
   double best = 0;
   const std::vector<std::string>& readings = query.readings[variant];
   for (size_t i = 0; i < query.compared_readings[variant]; ++i) {
-    best = std::max(best, ReadingSimilarity(readings[i], reading, vowels_written));
+    best = std::max(best, ReadingSimilarity(readings[i], reading, vowels_written) -
+                              kReadingRankPenalty * static_cast<double>(i));
   }
   return best;
 }

@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "format.h"
+#include "tagger_dictionary.h"
 #include "text.h"
 #include "utf8.h"
 #include "sv.h"
@@ -146,6 +147,10 @@ struct GazetteerBuilder::State {
   std::function<bool(const NameInfo&)> filter;
   BuildStats stats;
   std::vector<std::string> sources;
+  // Word lists: KeyHash(normalized word) -> tagger_dictionary.h bits, and
+  // the number of words read per language.
+  absl::flat_hash_map<uint64_t, uint32_t> word_bits;
+  size_t list_words[internal::kWordListLanguageCount] = {};
 
   void Warn(std::string_view source, size_t line, std::string_view why) {
     if (stats.warnings.size() < kMaxWarnings) {
@@ -166,7 +171,12 @@ std::string BuildStats::Summary() const {
       rows_skipped, ", duplicate ids ", duplicate_ids, ", alternate rows ",
       alternate_rows, " (added ", alternate_names_added, ", skipped ",
       alternate_rows_skipped, "), names ", names, ", names filtered ",
-      names_filtered, "\n");
+      names_filtered,
+      word_list_words == 0
+          ? std::string()
+          : internal::StrCat(", word-list words ", word_list_words, " (",
+                             common_words, " stored)"),
+      "\n");
   for (const std::string& w : warnings) internal::StrAppend(&out, "warning: ", w, "\n");
   return out;
 }
@@ -240,6 +250,7 @@ void GazetteerBuilder::State::AlternateLine(std::string_view line,
   };
   if (line.size() > kMaxLineBytes) return skip("line too long");
   if (!internal::IsValidUtf8(line)) return skip("invalid UTF-8");
+  if (line.find('\0') != std::string_view::npos) return skip("NUL byte");
   std::vector<std::string_view> cols = Split(line, '\t');
   if (cols.size() < 4 || cols.size() > 10) {
     return skip(internal::StrCat(cols.size(), " columns, expected 4 to 10"));
@@ -343,6 +354,24 @@ absl::Status GazetteerBuilder::AddPlace(const PlaceRecord& place) {
   return state_->Add(place);
 }
 
+absl::Status GazetteerBuilder::AddWordListFile(std::string_view language,
+                                               std::string_view path) {
+  const int index = internal::WordListLanguageIndex(language);
+  if (index < 0) {
+    return absl::InvalidArgumentError(
+        internal::StrCat("no word-list slot for language \"", language, "\""));
+  }
+  state_->sources.emplace_back(path);
+  return internal::ReadWordList(path, [&](std::string_view word, bool proper) {
+    std::string normalized = internal::NormalizeName(word);
+    if (normalized.empty() || normalized.find(' ') != std::string::npos) return;
+    ++state_->stats.word_list_words;
+    ++state_->list_words[index];
+    state_->word_bits[KeyHash(normalized)] |=
+        proper ? internal::ProperWordBit(index) : internal::CommonWordBit(index);
+  });
+}
+
 namespace {
 
 // Interns strings into the pool, sharing repeated ones.
@@ -388,7 +417,8 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
   std::vector<internal::NameRecord> name_records;
   std::vector<uint8_t> name_prominence;  // by name index, for posting order
   internal::KeyIndexWriter id_index, native_index, reading_index,
-      skeleton_index, deletion_index;
+      skeleton_index, deletion_index, common_words;
+  absl::flat_hash_set<uint64_t> name_words;  // for the word lists
   place_records.reserve(st.places.size());
   st.stats.names = 0;
   st.stats.names_filtered = 0;
@@ -445,6 +475,12 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
       ++st.stats.names;
 
       native_index.Add(KeyHash(keys.normalized), n);
+      if (!st.word_bits.empty()) {
+        for (std::string_view word : internal::Split(keys.normalized, ' ', true)) {
+          name_words.insert(KeyHash(word));
+          name_words.insert(KeyHash(internal::StripArticles(word)));
+        }
+      }
       if (nr.flags & internal::kNameCode) continue;  // codes match exactly only
       for (const std::string& reading : keys.readings) {
         reading_index.Add(KeyHash(reading), n);
@@ -486,6 +522,26 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
             place_records.size() * sizeof(internal::PlaceRecord));
   AppendRaw(&sections[internal::kSectionNames], name_records.data(),
             name_records.size() * sizeof(internal::NameRecord));
+  // Words of place names are stored from every list; short lists (up to
+  // kWholeWordListLimit words: English, Spanish) are stored whole, since
+  // the tagger also asks about the words around a mention ("Police" in
+  // "Mansfield Police Department" is a common noun, "Spieth" is not).
+  constexpr size_t kWholeWordListLimit = 100000;
+  uint32_t whole_lists = 0;
+  for (int l = 0; l < internal::kWordListLanguageCount; ++l) {
+    if (st.list_words[l] > 0 && st.list_words[l] <= kWholeWordListLimit) {
+      whole_lists |= internal::CommonWordBit(l) | internal::ProperWordBit(l);
+    }
+  }
+  st.stats.common_words = 0;
+  for (const auto& [hash, bits] : st.word_bits) {
+    if ((bits & whole_lists) || name_words.contains(hash)) {
+      common_words.Add(hash, bits);
+      ++st.stats.common_words;
+    }
+  }
+  sections[internal::kSectionCommonWords] = common_words.Serialize(
+      [](uint32_t) { return 0; }, [](uint32_t bits) { return bits; });
   sections[internal::kSectionBuildInfo] = internal::StrCat(
       "toponorm gazetteer format ", internal::kFormatVersion, "; places ",
       place_records.size(), "; names ", name_records.size(), "; sources:");

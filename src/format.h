@@ -34,8 +34,12 @@ enum SectionKind : uint32_t {
   kSectionSkeletonIndex = 7,
   kSectionDeletionIndex = 8,
   kSectionBuildInfo = 9,
+  kSectionCommonWords = 10,  // key index: KeyHash(word) -> word-list bitmask
 };
-inline constexpr uint32_t kSectionCount = 9;
+// Sections this version writes; files with only the first
+// kRequiredSectionCount (no common-word section) still open.
+inline constexpr uint32_t kSectionCount = 10;
+inline constexpr uint32_t kRequiredSectionCount = 9;
 
 struct FileHeader {
   char magic[8];

@@ -52,10 +52,11 @@ absl::Status Validate(GazetteerData& d, const OpenOptions& options) {
                                             header.file_size, " bytes, file has ",
                                             d.size));
   }
-  if (header.section_count != kSectionCount) {
+  if (header.section_count < kRequiredSectionCount ||
+      header.section_count > kSectionCount) {
     return absl::DataLossError(
         internal::StrCat("has ", header.section_count, " sections, expected ",
-                     kSectionCount));
+                     kRequiredSectionCount, " to ", kSectionCount));
   }
   const uint64_t table_end =
       sizeof(FileHeader) + uint64_t{header.section_count} * sizeof(SectionEntry);
@@ -122,6 +123,13 @@ absl::Status Validate(GazetteerData& d, const OpenOptions& options) {
   for (const IndexSpec& spec : specs) {
     absl::Status s = KeyIndexView::Validate(sections[spec.kind], spec.limit,
                                             spec.what, spec.view);
+    if (!s.ok()) return s;
+  }
+  // Optional: the common-word section (its values are bitmasks).
+  if (!sections[kSectionCommonWords].empty()) {
+    absl::Status s = KeyIndexView::Validate(sections[kSectionCommonWords],
+                                            UINT32_MAX, "common-word",
+                                            &d.common_words);
     if (!s.ok()) return s;
   }
   return absl::OkStatus();

@@ -35,6 +35,9 @@ struct GazetteerData {
   KeyIndexView skeleton_index;
   KeyIndexView deletion_index;
   std::string_view build_info;
+  // Words of place names that are also dictionary words (tagger_dictionary.h);
+  // empty for files built without word lists.
+  KeyIndexView common_words;
 
   // The string `ref` points to; empty when it points outside the pool.
   std::string_view str(StrRef ref) const {

@@ -62,6 +62,9 @@ struct BuildStats {
   size_t alternate_rows_skipped = 0;  // malformed rows
   size_t names = 0;             // distinct names over all places
   size_t names_filtered = 0;    // names removed by the name filter
+  size_t word_list_words = 0;   // words read from word lists
+  size_t common_words = 0;      // of those, stored: words of place names,
+                                // and every word of short lists
   std::vector<std::string> warnings;  // "file:line: reason", first 100
 
   std::string Summary() const;
@@ -106,6 +109,16 @@ class GazetteerBuilder {
   // Adds one place. Fails on an empty or duplicate id, an empty name, or
   // invalid UTF-8.
   absl::Status AddPlace(const PlaceRecord& place);
+
+  // Reads a word list of `language` ("en", "es", "el", "ar", "fr", "de",
+  // "it", "pt", "ru", "tr", "fa", "nl", "ca", "ro", "ku", "he"): a Hunspell
+  // dictionary (.dic; the character set is read from the .aff beside it,
+  // e.g. /usr/share/hunspell/en_US.dic) or a plain UTF-8 list, one word per
+  // line. The words that are also words of place names are stored in the
+  // gazetteer, and every word of lists up to 100,000 words, so that the
+  // Tagger can tell "Reading the report" from "Reading, Berkshire" and
+  // "Mansfield Police" from "Jordan Spieth" (see toponorm/tagger.h).
+  absl::Status AddWordListFile(std::string_view language, std::string_view path);
 
   // Compiles everything added so far.
   absl::StatusOr<std::string> Serialize() const;

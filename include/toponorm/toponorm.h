@@ -22,6 +22,7 @@
 #include "toponorm/gazetteer.h"
 #include "toponorm/normalize.h"
 #include "toponorm/resolver.h"
+#include "toponorm/tagger.h"
 #include "toponorm/version.h"
 
 #endif  // TOPONORM_TOPONORM_H_

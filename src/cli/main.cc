@@ -32,8 +32,9 @@ constexpr const char* kUsage = R"(usage:
       Place mentions in documents (each FILE, or stdin, is one document);
       --jsonl reads {"id":...,"text":...} lines and writes one result a line.
   toponorm build --geonames FILE [--geonames FILE ...]
-                 [--alternate-names FILE ...] -o OUT
-      Compiles GeoNames `geoname` files (19 columns) into a gazetteer.
+                 [--alternate-names FILE ...] [--dictionary LANG=FILE ...] -o OUT
+      Compiles GeoNames `geoname` files (19 columns) into a gazetteer;
+      --dictionary adds a word list (a Hunspell .dic) for the tagger.
   toponorm key NAME ...
       Shows each step: normalized, without articles, readings, skeletons.
   toponorm info [--gazetteer FILE]
@@ -158,7 +159,7 @@ int Resolve(Args& args) {
 }
 
 int Build(Args& args) {
-  std::vector<std::string> geonames, alternates;
+  std::vector<std::string> geonames, alternates, dictionaries;
   std::optional<std::string> out;
   while (!args.done()) {
     std::string arg = args.Next();
@@ -169,6 +170,12 @@ int Build(Args& args) {
     } else if (arg == "--alternate-names") {
       if (!args.Value(arg, &v)) return 2;
       alternates.push_back(*v);
+    } else if (arg == "--dictionary") {
+      if (!args.Value(arg, &v)) return 2;
+      if (v->find('=') == std::string::npos) {
+        return UsageError("--dictionary takes LANG=FILE (en=/usr/share/hunspell/en_US.dic)");
+      }
+      dictionaries.push_back(*v);
     } else if (arg == "-o" || arg == "--output") {
       if (!args.Value(arg, &out)) return 2;
     } else {
@@ -183,6 +190,11 @@ int Build(Args& args) {
   }
   for (const std::string& file : alternates) {
     if (absl::Status s = builder.AddAlternateNamesFile(file); !s.ok()) return Fail(s);
+  }
+  for (const std::string& d : dictionaries) {
+    const size_t eq = d.find('=');
+    absl::Status s = builder.AddWordListFile(d.substr(0, eq), d.substr(eq + 1));
+    if (!s.ok()) return Fail(s);
   }
   if (builder.stats().places == 0) {
     return Fail(absl::InvalidArgumentError(

@@ -1,0 +1,1406 @@
+#include "toponorm/tagger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_format.h"
+#include "rules.h"
+#include "tagger_dictionary.h"
+#include "format.h"
+#include "gazetteer_internal.h"
+#include "sv.h"
+#include "tagger_engine.h"
+#include "text.h"
+#include "tokenizer.h"
+
+namespace toponorm {
+namespace internal {
+namespace {
+
+// UTF-8 of the letters the variant rules look at.
+constexpr std::string_view kWaw = "\xD9\x88";
+constexpr std::string_view kFa = "\xD9\x81";
+constexpr std::string_view kBa = "\xD8\xA8";
+constexpr std::string_view kKaf = "\xD9\x83";
+constexpr std::string_view kLam = "\xD9\x84";
+constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
+constexpr std::string_view kAlefLam = "\xD8\xA7\xD9\x84";
+constexpr std::string_view kHeh = "\xD9\x87";  // ة after normalization
+constexpr std::string_view kSigma = "\xCF\x83";
+constexpr std::string_view kOmicron = "\xCE\xBF";
+constexpr std::string_view kEta = "\xCE\xB7";
+constexpr std::string_view kAlpha = "\xCE\xB1";
+constexpr std::string_view kOmicronUpsilon = "\xCE\xBF\xCF\x85";
+constexpr std::string_view kOmegaNu = "\xCF\x89\xCE\xBD";
+constexpr std::string_view kEpsilonSigma = "\xCE\xB5\xCF\x83";
+constexpr std::string_view kOmicronSigma = "\xCE\xBF\xCF\x83";
+constexpr std::string_view kOmicronIota = "\xCE\xBF\xCE\xB9";
+
+// Arabic letters are two bytes: a stem keeps at least three of them.
+constexpr size_t kMinArabicStem = 6;
+// Greek letters are two bytes: a stem keeps at least three of them.
+constexpr size_t kMinGreekStem = 6;
+
+// Postings read per name; they are sorted by prominence.
+constexpr size_t kMaxCandidates = 24;
+
+bool StartsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(0, p.size()) == p;
+}
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+bool IsCased(Script s) {
+  return s == Script::kLatin || s == Script::kGreek || s == Script::kCyrillic;
+}
+
+bool IsCountryCode(std::string_view code) {
+  return StartsWith(code, "PCL") || code == "TERR";
+}
+
+// Function words that tell English from Spanish text (the Latin-script
+// languages with word lists); a supplement to the dictionaries, not a
+// defence.
+uint16_t FunctionWordFlags(std::string_view w) {
+  static constexpr std::string_view kEnglish[] = {
+      "the", "of", "and", "to", "in", "is", "was", "for", "on", "that",
+      "with", "by", "from", "at", "said", "has", "have", "are", "were", "it",
+      "he", "she", "this", "which", "an", "be", "not", "they", "his", "her"};
+  static constexpr std::string_view kSpanish[] = {
+      "el", "la", "de", "que", "y", "los", "las", "del", "por", "con", "una",
+      "un", "para", "se", "es", "al", "su", "lo", "como", "mas", "fue", "ha",
+      "sus", "pero", "segun", "este", "esta", "entre", "sobre", "tambien"};
+  // Articles and prepositions (normalized: final sigma is sigma).
+  static constexpr std::string_view kGreek[] = {
+      "ο", "η", "το", "του", "τησ", "των", "τον", "την", "τη", "τα", "τουσ",
+      "τισ", "οι", "στο", "στη", "στην", "στον", "στα", "στισ", "στουσ",
+      "σε", "απο", "προσ", "με", "για", "και", "να", "θα", "που", "οτι",
+      "κατα", "παρα", "μετα", "δια", "υπερ", "υπο", "επι", "αντι", "ωσ",
+      "οπωσ", "μεχρι", "χωρισ", "μεσα", "εκτοσ", "αλλα", "ομωσ", "οταν",
+      "αν", "ενω", "ποτε", "ειναι", "εχει"};
+  // Particles and prepositions (normalized: alef forms folded, ة -> ه,
+  // ى -> ي); the word lists hold the rest.
+  static constexpr std::string_view kArabic[] = {
+      "في", "من", "علي", "الي", "عن", "مع", "ان", "لا", "ما", "هذا", "هذه",
+      "التي", "الذي", "كان", "قد", "بعد", "قبل", "بين", "حتي", "ثم", "او",
+      "كل", "لم", "لن", "غير", "عند", "منذ", "خلال", "ضد", "حول", "دون",
+      "له", "لها", "هو", "هي", "هم", "انه", "بن", "ابن", "بنت", "عبد"};
+  uint16_t flags = 0;
+  for (std::string_view f : kEnglish) {
+    if (w == f) flags |= kWordEnglish;
+  }
+  for (std::string_view f : kSpanish) {
+    if (w == f) flags |= kWordSpanish;
+  }
+  for (std::string_view f : kGreek) {
+    if (w == f) flags |= kWordGreek;
+  }
+  for (std::string_view f : kArabic) {
+    if (w == f) flags |= kWordArabic;
+  }
+  static constexpr std::string_view kLocative[] = {
+      "in", "near", "at", "from", "outside", "across", "into", "toward",
+      "towards", "around", "through", "en", "desde", "hacia", "cerca", "στη",
+      "στην", "στο", "στον", "στα", "στισ", "σε", "απο", "προσ", "في", "من",
+      "الي"};
+  for (std::string_view f : kLocative) {
+    if (w == f) flags |= kWordLocative;
+  }
+  static constexpr std::string_view kConnector[] = {"of", "de", "del", "di", "da",
+                                                    "du", "des", "do"};
+  for (std::string_view f : kConnector) {
+    if (w == f) flags |= kWordConnector;
+  }
+  return flags;
+}
+
+// May the token after `gap` continue a name begun before it?
+bool Joinable(const Token& prev, const Token& next) {
+  constexpr uint16_t kInside = kGapSpace | kGapHyphen | kGapApostrophe | kGapFormat;
+  const uint16_t g = next.gap;
+  if ((g & ~kInside) == 0) return true;
+  // "St. Louis", "Ft. Worth", "U.S.".
+  if ((g & ~(kInside | kGapPeriod)) == 0 && prev.letters <= 3 &&
+      (prev.flags & (kTokenUpper | kTokenAllUpper))) {
+    return true;
+  }
+  return false;
+}
+
+// Only spaces between two tokens (a neighbour that may belong to the same
+// proper name).
+bool SpaceOnly(const Token& next) {
+  return (next.gap & ~(kGapSpace | kGapFormat)) == 0 && (next.gap & kGapSpace);
+}
+
+// Does a sentence (or a line) start at this token?
+bool StartsSentence(const std::vector<Token>& tokens, size_t i) {
+  const Token& t = tokens[i];
+  if (t.gap & (kGapStart | kGapSentence | kGapNewline | kGapColon)) return true;
+  if (t.gap & kGapPeriod) {
+    // An abbreviation or an initial does not end a sentence.
+    if (i > 0) {
+      const Token& p = tokens[i - 1];
+      if (p.letters <= 2 && (p.flags & kTokenUpper)) return false;
+    }
+    return true;
+  }
+  // A quotation or parenthesis opening a sentence.
+  if ((t.gap & kGapOpen) && i > 0 && StartsSentence(tokens, i - 1) &&
+      tokens[i - 1].letters == 0) {
+    return true;
+  }
+  return false;
+}
+
+double Radians(double deg) { return deg * 3.14159265358979323846 / 180.0; }
+
+uint32_t CountryKey(const PlaceRecord& p) {
+  return (static_cast<uint32_t>(static_cast<unsigned char>(p.country[0])) << 8) |
+         static_cast<unsigned char>(p.country[1]);
+}
+
+bool InList(const PlaceRecord& p, std::initializer_list<const char*> list) {
+  for (const char* cc : list) {
+    if (p.country[0] == cc[0] && p.country[1] == cc[1]) return true;
+  }
+  return false;
+}
+
+// The countries whose places news in a script names most; elsewhere, only
+// prominent places are usually written in that script.
+bool InScriptArea(Script script, const PlaceRecord& p) {
+  switch (script) {
+    case Script::kArabic:
+      return InList(p, {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY",
+                        "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN",
+                        "AE", "YE", "IR", "TR", "IL", "AF", "PK", "CY", "ER", "TD",
+                        "SS", "EH"});
+    case Script::kGreek:
+      return InList(p, {"GR", "CY"});
+    default:
+      return true;
+  }
+}
+
+// Code points in a normalized string.
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------- analysis --
+
+TaggerEngine::TaggerEngine(const GazetteerData& data,
+                           const TaggerOptions& options)
+    : data_(data), options_(options), lexicon_(data) {
+  for (size_t i = 0; i < kEmbeddedRuleCount; ++i) {
+    for (std::string_view line : Split(kEmbeddedRules[i].text, '\n')) {
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string_view> cols = Split(line, '\t');
+      if (cols.size() < 3 || cols[1].empty()) continue;
+      std::string phrase = NormalizeName(cols[2]);
+      if (phrase.empty()) continue;
+      if (cols[0] == "prefix") {
+        longest_prefix_words_ = std::max<size_t>(
+            longest_prefix_words_, 1 + std::count(phrase.begin(), phrase.end(), ' '));
+        generic_prefixes_.emplace(std::move(phrase), cols[1][0]);
+      } else if (cols[0] == "suffix") {
+        generic_suffixes_.emplace(std::move(phrase), cols[1][0]);
+      }
+    }
+  }
+}
+
+uint32_t TaggerEngine::ListBits(uint64_t hash) const {
+  absl::Span<const uint32_t> values = data_.common_words.Lookup(hash);
+  return values.empty() ? 0 : values[0];
+}
+
+TokenInfo TaggerEngine::Analyze(std::string_view raw, const Token& token) const {
+  TokenInfo info;
+  std::string norm = NormalizeName(raw);
+  if (norm.empty()) return info;
+  auto add = [&](std::string text, FormKind kind, float penalty) {
+    for (const TokenForm& f : info.forms) {
+      if (f.text == text) return;
+    }
+    TokenForm f;
+    f.text = std::move(text);
+    f.kind = kind;
+    f.penalty = penalty;
+    if (!f.text.empty()) {
+      f.hash = KeyHash(f.text);
+      if (const LexEntry* e = lexicon_.Find(f.hash)) f.lex = e->flags;
+    }
+    info.forms.push_back(std::move(f));
+  };
+  add(norm, kFormPlain, 0);
+  switch (token.script) {
+    case Script::kLatin: {
+      for (std::string_view s : {"'s", "'S", "\xE2\x80\x99s", "\xE2\x80\x99S"}) {
+        if (EndsWith(raw, s) && raw.size() > s.size() + 1) {
+          add(NormalizeName(raw.substr(0, raw.size() - s.size())),
+              kFormPossessive, 0.01f);
+        }
+      }
+      std::string stripped = StripArticles(norm);
+      if (stripped != norm) add(std::move(stripped), kFormStripped, 0.04f);
+      if (norm.size() <= 3 && norm.find(' ') == std::string::npos &&
+          StripArticles(norm + " x") == "x") {
+        TokenForm f;
+        f.kind = kFormArticle;
+        f.penalty = 0.02f;
+        info.forms.push_back(std::move(f));
+      }
+      break;
+    }
+    case Script::kGreek: {
+      // Case endings back to the nominative the gazetteer holds.
+      const std::string t = norm;
+      if (t.find(' ') != std::string::npos || t.size() < kMinGreekStem) break;
+      const std::string_view v(t);
+      if (EndsWith(v, kSigma)) {
+        add(t.substr(0, t.size() - 2), kFormGreekEnding, 0.02f);  // -ας -ης
+      }
+      if (EndsWith(v, kOmicronUpsilon)) {
+        const std::string stem = t.substr(0, t.size() - 4);
+        add(stem + std::string(kOmicronSigma), kFormGreekEnding, 0.02f);  // -ου -> -ος
+        add(stem + std::string(kOmicron), kFormGreekEnding, 0.03f);       // -ου -> -ο
+      }
+      if (EndsWith(v, kOmicron) || EndsWith(v, kEta) || EndsWith(v, kAlpha)) {
+        add(t + std::string(kSigma), kFormGreekEnding, 0.02f);  // -ο -η -α + ς
+      }
+      if (EndsWith(v, kOmegaNu)) {
+        const std::string stem = t.substr(0, t.size() - 4);
+        add(stem + std::string(kEpsilonSigma), kFormGreekEnding, 0.03f);  // -ες
+        add(stem + std::string(kAlpha), kFormGreekEnding, 0.03f);         // -α
+        add(stem + std::string(kOmicronIota), kFormGreekEnding, 0.03f);   // -οι
+      }
+      break;
+    }
+    case Script::kArabic: {
+      if (norm.find(' ') != std::string::npos) break;
+      // Proclitics: a conjunction (و ف), then a preposition (ب ك ل), the
+      // preposition ل merging with the article: ل + الرقة = للرقة.
+      std::vector<std::pair<std::string, int>> stems = {{norm, 0}};
+      if ((StartsWith(norm, kWaw) || StartsWith(norm, kFa)) &&
+          norm.size() >= 2 + kMinArabicStem) {
+        stems.push_back({norm.substr(2), 1});
+      }
+      for (size_t s = 0, n = stems.size(); s < n; ++s) {
+        const std::string w = stems[s].first;
+        if (StartsWith(w, kLamLam) && w.size() >= 4 + 4) {
+          stems.push_back({std::string(kAlefLam) + w.substr(4), stems[s].second + 1});
+        } else if ((StartsWith(w, kBa) || StartsWith(w, kKaf) || StartsWith(w, kLam)) &&
+                   w.size() >= 2 + kMinArabicStem) {
+          stems.push_back({w.substr(2), stems[s].second + 1});
+        }
+      }
+      for (size_t s = 1; s < stems.size(); ++s) {
+        add(stems[s].first, kFormClitic, 0.02f * stems[s].second);
+      }
+      // The article glued to the word before it: "ديرالزور".
+      for (size_t s = 0, n = info.forms.size(); s < n; ++s) {
+        const std::string w = info.forms[s].text;
+        const float penalty = info.forms[s].penalty;
+        for (size_t pos = 4; pos + kAlefLam.size() + 4 <= w.size(); pos += 2) {
+          if (w.compare(pos, kAlefLam.size(), kAlefLam) == 0) {
+            add(w.substr(0, pos) + " " + w.substr(pos), kFormGluedArticle,
+                penalty + 0.03f);
+            break;
+          }
+        }
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  for (const TokenForm& f : info.forms) {
+    if (f.lex & (kLexPrefix | kLexNative | kLexStripped)) info.starts = true;
+  }
+  // An article can open a name when joined to it ("al-Mayadin"; Walk
+  // checks the hyphen).
+  for (const TokenForm& f : info.forms) {
+    if (f.kind == kFormArticle) info.starts = true;
+  }
+  info.words = FunctionWordFlags(norm);
+  info.list_bits = ListBits(info.forms[0].hash);
+  if (token.script == Script::kArabic) {
+    // Word lists hold Arabic stems: without proclitics and article.
+    for (const TokenForm& f : info.forms) {
+      if (f.kind != kFormPlain && f.kind != kFormClitic) continue;
+      info.list_bits |= ListBits(f.hash) | ListBits(KeyHash(StripArticles(f.text)));
+    }
+  }
+  for (const TokenForm& f : info.forms) {
+    if (f.kind != kFormPlain && f.kind != kFormClitic) continue;
+    if (generic_prefixes_.contains(f.text)) info.words |= kWordGenericPrefix;
+    if (generic_suffixes_.contains(f.text)) info.words |= kWordGenericSuffix;
+  }
+  // Another spelling of a name, found through the reading index: only for
+  // Greek and Arabic words that start no name, are no function words and
+  // (Arabic, which has no capitals to go by) are no common words.
+  const bool greek = token.script == Script::kGreek && (token.flags & kTokenUpper);
+  const bool arabic = token.script == Script::kArabic &&
+                      !(info.list_bits & CommonWordBit(WordListLanguageIndex("ar")));
+  if (!info.starts && (greek || arabic) && token.letters >= 4 &&
+      !(info.words & (kWordArabic | kWordGreek | kWordGenericPrefix | kWordGenericSuffix))) {
+    for (const TokenForm& f : info.forms) {
+      if (f.kind != kFormPlain && f.kind != kFormClitic && f.kind != kFormGreekEnding) continue;
+      for (const std::string& r : ComputeKeys(f.text).readings) {
+        if (r.size() < 4) continue;
+        const uint64_t hash = KeyHash(r);
+        bool seen = false;
+        for (const TokenInfo::Reading& known : info.readings) seen = seen || known.hash == hash;
+        if (seen || data_.reading_index.Lookup(hash).empty()) continue;
+        info.readings.push_back({hash, f.penalty + 0.05f, 1u << f.kind});
+      }
+    }
+  }
+  return info;
+}
+
+// -------------------------------------------------------------- tagging --
+
+namespace {
+
+// A token sequence that is a gazetteer name.
+struct Found {
+  size_t first = 0;  // token indexes, inclusive
+  size_t last = 0;
+  uint64_t hash = 0;
+  uint8_t lex = 0;
+  float penalty = 0;
+  uint32_t kinds = 0;  // bitmask of 1 << FormKind used
+  uint32_t skipped = 0;  // article tokens left out of the key
+  std::string key;
+};
+
+struct Cand {
+  uint32_t place = 0;
+  uint32_t name = 0;
+  double base = 0;   // without context
+  double score = 0;  // with context
+  double context = 0;  // agreement with the rest of the document, [0, 1)
+};
+
+struct Pending {
+  Found found;
+  std::vector<Cand> cands;
+  double confidence = 0; // that this is a place mention at all, in [0, 1]:
+                         // prior * lexical * structural
+  double prior = 0;      // from the form of the mention
+  double word = 1;       // doubts about the word (a common word, a name in
+                         // a word list, an acronym)
+  double lexical = 1;    // doubts about the place (small, far from the
+                         // script's area, only another spelling)
+  double structural = 1; // doubts from the words around it (inside a
+                         // person's or an organisation's name)
+  bool single = false;   // one word (not counting a skipped article)
+  bool after_name = false;  // right after a name ("Jordan" in "Michael Jordan")
+  std::string qualifier;    // "Georgia" in "Athens, Georgia"
+
+  // Agreement with the rest of the document lifts doubts about the word
+  // and the place (not those from the neighbours), by these fractions.
+  void Update(double word_support, double place_support) {
+    confidence = prior * (word + (1 - word) * word_support) *
+                 (lexical + (1 - lexical) * place_support) * structural;
+  }
+  bool rejected = false;
+  bool code = false;
+  bool cue = false;      // a generic word next to it ("province of", "مدينة")
+  std::string why;       // the doubts, for reasons
+};
+
+void AddWhy(Pending* p, std::string_view why) {
+  if (!p->why.empty()) p->why += ", ";
+  p->why.append(why);
+}
+
+}  // namespace
+
+struct TaggerEngine::Impl {
+  const TaggerEngine& e;
+  Session* session;
+  std::string_view text;
+  std::vector<Token> tokens;
+  std::vector<uint32_t> info_of;   // token -> index into session->infos
+  std::vector<uint8_t> title;      // token -> its line is in title case
+  std::vector<int32_t> mention_of; // token -> pending mention, or -1
+  std::vector<uint8_t> strong_mention;  // pending -> names a well-known place
+                                        // (several words, or prominent)
+  uint32_t latin_common = 0;       // word-list bits to test, per script
+  uint32_t latin_proper = 0;
+  bool foreign_latin = false;      // most words are in another script
+
+  const TokenInfo& info(size_t i) const { return session->infos[info_of[i]]; }
+
+  void AnalyzeTokens() {
+    TokenStream stream(text);
+    Token t;
+    while (stream.Next(&t)) tokens.push_back(t);
+    info_of.resize(tokens.size());
+    auto& memo = session->memo;
+    int english = 0, spanish = 0, latin = 0, other = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const std::string_view raw =
+          text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
+      auto it = memo.find(ToAbsl(raw));
+      if (it != memo.end()) {
+        info_of[i] = it->second;
+      } else {
+        // The memo is keyed by the token's bytes: the analysis depends on
+        // nothing else but the capitalization, which is part of the bytes.
+        const uint32_t index = static_cast<uint32_t>(session->infos.size());
+        session->infos.push_back(e.Analyze(raw, tokens[i]));
+        memo.emplace(std::string(raw), index);
+        info_of[i] = index;
+      }
+      if (tokens[i].letters >= 2) {
+        if (tokens[i].script == Script::kLatin) ++latin;
+        else if (tokens[i].script != Script::kNone) ++other;
+      }
+      const uint16_t words = info(i).words;
+      if (tokens[i].flags & kTokenLower) {
+        english += (words & kWordEnglish) != 0;
+        spanish += (words & kWordSpanish) != 0;
+      }
+    }
+    foreign_latin = other > 3 * latin;
+    // The Latin-script language, for its word list.
+    std::string_view language = e.options_.language;
+    if (language.empty()) {
+      if (english > 2 * spanish + 2) language = "en";
+      else if (spanish > 2 * english + 2) language = "es";
+    }
+    for (std::string_view l : {"en", "es"}) {
+      if (!language.empty() && language != l && (language == "en" || language == "es")) {
+        continue;
+      }
+      const int index = WordListLanguageIndex(l);
+      latin_common |= CommonWordBit(index);
+      latin_proper |= ProperWordBit(index);
+    }
+    if (!language.empty() && language != "en" && language != "es") {
+      const int index = WordListLanguageIndex(language);
+      if (index >= 0) {
+        latin_common = CommonWordBit(index);
+        latin_proper = ProperWordBit(index);
+      }
+    }
+    // Lines written in title case or capitals: there, capitals say little.
+    title.assign(tokens.size(), 0);
+    for (size_t i = 0; i < tokens.size();) {
+      size_t j = i + 1;
+      while (j < tokens.size() && !(tokens[j].gap & kGapNewline)) ++j;
+      int words = 0, capitalized = 0;
+      for (size_t k = i; k < j; ++k) {
+        if (!IsCased(tokens[k].script) || tokens[k].letters < 4) continue;
+        ++words;
+        capitalized += (tokens[k].flags & (kTokenUpper | kTokenAllUpper)) != 0;
+      }
+      const bool is_title = words > 0 && capitalized * 4 >= words * 3 &&
+                            (words >= 3 || capitalized == words);
+      for (size_t k = i; k < j; ++k) title[k] = is_title;
+      i = j;
+    }
+  }
+
+  // Longest name starting at token i.
+  bool Search(size_t i, Found* best) {
+    std::string key;
+    bool found = false;
+    Walk(i, i, &key, 0, 0, 0, 0, best, &found);
+    return found;
+  }
+
+  void Walk(size_t start, size_t j, std::string* key, float penalty,
+            uint32_t kinds, size_t words, uint32_t skipped, Found* best, bool* found) {
+    if (j >= tokens.size() || words >= kMaxLexiconWords) return;
+    if (j > start && !Joinable(tokens[j - 1], tokens[j])) return;
+    const TokenInfo& ti = info(j);
+    const size_t key_size = key->size();
+    for (const TokenForm& f : ti.forms) {
+      if (f.kind == kFormClitic && j != start) continue;
+      if (f.kind == kFormArticle) {
+        // Opening a name only when joined to it: "al-Mayadin", "Al-Raqqa".
+        if (j == start && !(j + 1 < tokens.size() && (tokens[j + 1].gap & kGapHyphen))) {
+          continue;
+        }
+        // Skipped: the name continues with the next token.
+        Walk(start, j + 1, key, penalty + f.penalty, kinds | (1u << f.kind),
+             words + 1, skipped + 1, best, found);
+        continue;
+      }
+      if (j > start && !(f.lex & kLexWord) &&
+          f.text.find(' ') == std::string::npos) {
+        continue;
+      }
+      if (!key->empty()) key->push_back(' ');
+      key->append(f.text);
+      const uint64_t hash = key->size() == f.text.size() ? f.hash : KeyHash(*key);
+      if (const LexEntry* entry = e.lexicon_.Find(hash)) {
+        const uint32_t k = kinds | (1u << f.kind);
+        const float p = penalty + f.penalty;
+        const bool used_stripped =
+            (k & ((1u << kFormStripped) | (1u << kFormArticle))) != 0;
+        uint8_t usable = entry->flags & kLexNative;
+        if ((entry->flags & kLexStripped) && (used_stripped || !usable)) {
+          usable |= kLexStripped;
+        }
+        if (usable) {
+          const float total =
+              p + ((usable == kLexStripped && !used_stripped) ? 0.04f : 0.f);
+          const bool longer = !*found || j > best->last;
+          const bool same_better = *found && j == best->last && total < best->penalty;
+          if (longer || same_better) {
+            best->first = start;
+            best->last = j;
+            best->hash = hash;
+            best->lex = usable;
+            best->penalty = total;
+            best->kinds = k;
+            best->skipped = skipped;
+            best->key = *key;
+            *found = true;
+          }
+        }
+        if (entry->flags & kLexPrefix) {
+          Walk(start, j + 1, key, p, k, words + 1, skipped, best, found);
+        }
+      }
+      key->resize(key_size);
+    }
+  }
+
+  void Collect(std::vector<Pending>* out) {
+    mention_of.assign(tokens.size(), -1);
+    for (size_t i = 0; i < tokens.size();) {
+      Found f;
+      if (!info(i).starts || !Search(i, &f)) {
+        // Another spelling; in Greek, not where a sentence starts (every
+        // word is capitalized there).
+        if (info(i).readings.empty() ||
+            (tokens[i].script == Script::kGreek &&
+             (title[i] || StartsSentence(tokens, i)))) {
+          ++i;
+          continue;
+        }
+        f = Found();
+        f.first = f.last = i;
+        f.lex = kLexReading;
+        f.penalty = info(i).readings[0].penalty;
+        f.kinds = info(i).readings[0].kinds;
+      }
+      Pending p;
+      p.found = std::move(f);
+      for (size_t k = p.found.first; k <= p.found.last; ++k) {
+        mention_of[k] = static_cast<int32_t>(out->size());
+      }
+      i = p.found.last + 1;
+      out->push_back(std::move(p));
+    }
+  }
+
+  // Candidate places of one found name, with their context-free scores.
+  void Candidates(Pending* p) {
+    const Found& f = p->found;
+    const Token& first = tokens[f.first];
+    const bool all_upper = (first.flags & kTokenAllUpper) != 0 && f.first == f.last;
+    const GazetteerData& d = e.data_;
+    auto consider = [&](uint32_t n, double extra_penalty) {
+      if (n >= d.name_count) return;  // a corrupt posting
+      const NameRecord& name = d.names[n];
+      if (name.place >= d.place_count) return;
+      const PlaceRecord& place = d.places[name.place];
+      for (const Cand& c : p->cands) {
+        if (c.place == name.place) return;
+      }
+      if (name.flags & kNameCode) {
+        // Codes ("US", "UAE") only as written, for countries.
+        if (!all_upper || !IsCountryCode(d.str(place.feature_code))) return;
+        const std::string_view raw = text.substr(first.start, first.end - first.start);
+        if (raw != d.str(name.text)) return;
+        p->code = true;
+      }
+      Cand c;
+      c.place = name.place;
+      c.name = n;
+      const double quality = 1.0 - f.penalty - extra_penalty;
+      c.base = 0.30 + 0.50 * (place.prominence / 100.0) + 0.20 * quality;
+      c.score = c.base;
+      p->cands.push_back(c);
+    };
+    if (f.lex & kLexNative) {
+      absl::Span<const uint32_t> postings = d.native_index.Lookup(f.hash);
+      for (size_t k = 0; k < postings.size() && k < kMaxCandidates; ++k) {
+        consider(postings[k], 0);
+      }
+    }
+    if (f.lex & kLexReading) {
+      const Script script = first.script;
+      for (const TokenInfo::Reading& r : info(f.first).readings) {
+        absl::Span<const uint32_t> postings = d.reading_index.Lookup(r.hash);
+        for (size_t k = 0; k < postings.size() && k < kMaxCandidates * 3; ++k) {
+          if (postings[k] >= d.name_count) continue;
+          const Script name_script = static_cast<Script>(d.names[postings[k]].script);
+          if (name_script != script &&
+              !(script == Script::kGreek && name_script == Script::kLatin)) {
+            continue;
+          }
+          if (name_script == Script::kLatin) {
+            // A Latin reading of a Greek word: only the place's own name or
+            // its English one, or a Greek place.
+            const NameRecord& name = d.names[postings[k]];
+            if (name.place >= d.place_count) continue;
+            const PlaceRecord& place = d.places[name.place];
+            if (!(name.flags & kNamePreferred) && d.str(name.language) != "en" &&
+                !InScriptArea(script, place)) {
+              continue;
+            }
+          }
+          consider(postings[k], 0.08 + r.penalty - f.penalty);
+        }
+      }
+    }
+    if (f.lex & kLexStripped) {
+      if (const LexEntry* entry = e.lexicon_.Find(f.hash)) {
+        absl::Span<const uint32_t> names = e.lexicon_.StrippedNames(*entry);
+        for (size_t k = 0; k < names.size() && k < kMaxCandidates; ++k) {
+          consider(names[k], 0.03);
+        }
+      }
+    }
+    std::stable_sort(p->cands.begin(), p->cands.end(),
+                     [](const Cand& a, const Cand& b) { return a.base > b.base; });
+  }
+
+  // A generic phrase right before token i ("province of", "مدينة", "πόλη")?
+  bool GenericBefore(size_t i) const {
+    if (i == 0 || !Joinable(tokens[i - 1], tokens[i])) return false;
+    if (info(i - 1).words & kWordGenericPrefix) return true;
+    std::string phrase;
+    for (size_t n = 2; n <= e.longest_prefix_words_ && n <= i; ++n) {
+      const size_t k = i - n;
+      if (!Joinable(tokens[k], tokens[k + 1])) break;
+      phrase.clear();
+      for (size_t m = k; m < i; ++m) {
+        if (info(m).forms.empty()) break;
+        if (!phrase.empty()) phrase.push_back(' ');
+        phrase.append(info(m).forms[0].text);
+      }
+      if (e.generic_prefixes_.contains(phrase)) return true;
+    }
+    return false;
+  }
+
+  bool GenericAfter(size_t last) const {
+    const size_t i = last + 1;
+    return i < tokens.size() && Joinable(tokens[last], tokens[i]) &&
+           (info(i).words & kWordGenericSuffix);
+  }
+
+  // What a capitalized word next to a mention says about it.
+  enum class Neighbour {
+    kNothing,     // lower case, no letters, a well-known place, a generic
+                  // word, or a function or common word opening a sentence
+    kCommonNoun,  // a capitalized common noun: an organisation named after
+                  // the place ("Mansfield Police", "Education Minnesota")
+    kName,        // a name: the mention is part of a person's or a work's
+                  // name ("Jordan Spieth", "George W. Bush", "Al Gore")
+  };
+
+  Neighbour Classify(size_t i, bool hyphen) const {
+    const Token& t = tokens[i];
+    if (!IsCased(t.script) || !(t.flags & (kTokenUpper | kTokenAllUpper))) {
+      return Neighbour::kNothing;
+    }
+    if (mention_of[i] >= 0 && (strong_mention[mention_of[i]] || hyphen)) {
+      return Neighbour::kNothing;  // "Damascus-Aleppo", "Fargo-Moorhead"
+    }
+    const TokenInfo& ti = info(i);
+    if (ti.words & (kWordGenericPrefix | kWordGenericSuffix)) return Neighbour::kNothing;
+    const bool initial = title[i] || StartsSentence(tokens, i);
+    const bool function = (ti.words & (kWordEnglish | kWordSpanish | kWordGreek)) != 0;
+    const bool common = (ti.list_bits & kAllCommonWordBits) != 0;
+    const bool proper = (ti.list_bits & kAllProperWordBits) != 0;
+    // Capitals at the start of a sentence say nothing about a function
+    // word ("The", "En") or a common word ("Despite").
+    if (initial && (function || common)) return Neighbour::kNothing;
+    if (t.letters < 2) {
+      // An initial: "George W. Bush", "Louis D. Boccardi".
+      const bool initial_letter = i + 1 < tokens.size() &&
+                                  (tokens[i + 1].gap & kGapPeriod) &&
+                                  t.script == Script::kLatin;
+      return initial_letter ? Neighbour::kName : Neighbour::kNothing;
+    }
+    if (function) return Neighbour::kName;  // mid-sentence "The", "Al"
+    if (common && !proper) return Neighbour::kCommonNoun;
+    return Neighbour::kName;
+  }
+
+  // Is the gap before token i narrow enough for its neighbour to belong to
+  // the same proper name (spaces, a hyphen, or the period of an initial)?
+  bool NameGap(size_t i) const {
+    if (i == 0) return false;
+    const uint16_t g = tokens[i].gap;
+    constexpr uint16_t kNarrow = kGapSpace | kGapHyphen | kGapFormat;
+    if ((g & ~kNarrow) == 0 && g != 0) return true;
+    return (g & ~(kNarrow | kGapPeriod)) == 0 && tokens[i - 1].letters == 1 &&
+           (tokens[i - 1].flags & kTokenUpper);
+  }
+
+  // "Surprise, Ariz.", "Sioux Falls, S.D.": a comma, then an abbreviation.
+  bool AbbreviatedRegionAfter(size_t last) const {
+    const size_t i = last + 1;
+    if (i + 1 >= tokens.size()) return false;
+    const Token& t = tokens[i];
+    if ((t.gap & ~(kGapComma | kGapSpace)) != 0 || !(t.gap & kGapComma)) return false;
+    if (t.script != Script::kLatin || !(t.flags & (kTokenUpper | kTokenAllUpper)) ||
+        t.letters > 5) {
+      return false;
+    }
+    return (tokens[i + 1].gap & kGapPeriod) != 0;
+  }
+
+  // How sure we are that a found name is a place mention at all: a prior
+  // for the form of the mention, times doubts about the word, about the
+  // place, and from the words around it.
+  void Assess(Pending* p) {
+    const Found& f = p->found;
+    const Token& first = tokens[f.first];
+    const Token& last = tokens[f.last];
+    if (p->cands.empty()) {
+      p->rejected = true;
+      return;
+    }
+    const GazetteerData& d = e.data_;
+    const Script script = first.script;
+    const bool cased = IsCased(script);
+    const bool initial = title[f.first] || StartsSentence(tokens, f.first);
+    const bool single = f.last - f.first + 1 - f.skipped == 1;
+    uint8_t prominence = 0;
+    for (const Cand& c : p->cands) {
+      prominence = std::max(prominence, d.places[c.place].prominence);
+    }
+    const PlaceRecord& top = d.places[p->cands[0].place];
+    int letters = 0;
+    for (size_t k = f.first; k <= f.last; ++k) letters += tokens[k].letters;
+    p->cue = p->cue || GenericBefore(f.first) || GenericAfter(f.last) ||
+             AbbreviatedRegionAfter(f.last);
+    const bool locative = f.first > 0 && Joinable(tokens[f.first - 1], first) &&
+                          (info(f.first - 1).words & kWordLocative);
+    uint32_t common_mask = 0, proper_mask = 0;
+    switch (script) {
+      case Script::kLatin:
+        common_mask = latin_common;
+        proper_mask = latin_proper;
+        break;
+      case Script::kGreek:
+        common_mask = CommonWordBit(WordListLanguageIndex("el"));
+        proper_mask = ProperWordBit(WordListLanguageIndex("el"));
+        break;
+      case Script::kArabic:
+        common_mask = CommonWordBit(WordListLanguageIndex("ar"));
+        proper_mask = ProperWordBit(WordListLanguageIndex("ar"));
+        break;
+      case Script::kCyrillic:
+        common_mask = CommonWordBit(WordListLanguageIndex("ru"));
+        proper_mask = ProperWordBit(WordListLanguageIndex("ru"));
+        break;
+      default:
+        break;
+    }
+    uint32_t bits = 0;
+    if (single) {
+      bits = info(f.first).list_bits | e.ListBits(f.hash);
+      if (script == Script::kArabic) {
+        // Stems without the article, and without the feminine ending
+        // (word lists hold "جديد" with an affix rule for "جديدة").
+        const std::string stem = StripArticles(f.key);
+        bits |= e.ListBits(KeyHash(stem));
+        if (EndsWith(stem, kHeh) && stem.size() >= kHeh.size() + kMinArabicStem) {
+          bits |= e.ListBits(KeyHash(std::string_view(stem).substr(0, stem.size() - kHeh.size())));
+        }
+      }
+    }
+    const bool proper = (bits & proper_mask) != 0;
+    // Arabic lists mark their proper nouns by block, not by case: a word
+    // listed there (بيروت) is a name even when a derived common word is
+    // listed too.
+    const bool common =
+        (bits & common_mask) != 0 && !(script == Script::kArabic && proper);
+    // The name that matched: is it only some other language's alternate
+    // name ("Liga" for Riga)? For a common word, is it the place's own
+    // name ("Reading") rather than an alternate one ("Man", "My")?
+    bool strong_name = (f.lex & kLexStripped) != 0;
+    if (f.lex & kLexNative) {
+      const LexEntry* entry = e.lexicon_.Find(f.hash);
+      strong_name = entry != nullptr && (entry->flags & kLexStrong);
+    }
+    bool weak_name = script == Script::kLatin && !strong_name;
+    if (common && script != Script::kArabic && !weak_name) {
+      bool own = false;
+      for (size_t k = 0; k < p->cands.size() && k < 3 && !own; ++k) {
+        own = NormalizeName(d.str(d.places[p->cands[k].place].name)) == f.key;
+      }
+      weak_name = !own;
+    }
+
+    double confidence = single ? (cased ? (initial ? 0.75 : 0.85) : 0.8) : 0.95;
+    auto reject = [&](std::string_view why) {
+      p->rejected = true;
+      AddWhy(p, why);
+    };
+    // Doubts about the word, about the place, and from the neighbours.
+    auto word_doubt = [&](double amount, std::string_view why) {
+      p->word *= 1.0 - amount;
+      AddWhy(p, why);
+    };
+    auto place_doubt = [&](double amount, std::string_view why) {
+      p->lexical *= 1.0 - amount;
+      AddWhy(p, why);
+    };
+    auto structure = [&](double amount, std::string_view why) {
+      p->structural *= 1.0 - amount;
+      AddWhy(p, why);
+    };
+    if (letters < 2) return reject("too short");
+    if (single && f.first == f.last &&
+        (info(f.first).words & (kWordEnglish | kWordSpanish | kWordGreek | kWordArabic))) {
+      return reject("function word");
+    }
+    if (single && (info(f.first).words & kWordGenericPrefix) &&
+        !(f.kinds & (1u << kFormClitic))) {
+      return reject("a generic word");
+    }
+    if (f.lex & kLexReading) place_doubt(0.2, "another spelling");
+    if (cased) {
+      if (!(first.flags & (kTokenUpper | kTokenAllUpper)) ||
+          !(last.flags & (kTokenUpper | kTokenAllUpper))) {
+        return reject("lower case");
+      }
+      if (single && (first.flags & kTokenAllUpper) && !p->code) {
+        // An acronym, unless it is a country's own short name as written,
+        // a line in capitals, or a dateline ("MANSFIELD — The council...").
+        const std::string_view raw = text.substr(first.start, first.end - first.start);
+        bool exact = false;
+        for (const Cand& c : p->cands) {
+          exact = exact || (d.places[c.place].prominence >= 90 &&
+                            d.str(d.names[c.name].text) == raw);
+        }
+        if (!exact && first.letters <= 3) return reject("acronym");
+        if (!exact && !title[f.first] && !initial) word_doubt(0.5, "acronym");
+      }
+      if (single && first.letters <= 3 && f.last + 1 < tokens.size() &&
+          (tokens[f.last + 1].gap & kGapPeriod) && !(first.flags & kTokenAllUpper)) {
+        structure(0.5, "abbreviation");  // "Sen.", "Gov.", "Kan."
+      }
+      if (common && !p->cue) {
+        if (initial) {
+          if (prominence < 70 || weak_name) {
+            return reject("common word at the start of a sentence");
+          }
+          word_doubt(0.3, "common word at the start of a sentence");
+        } else if (prominence >= 60 && !weak_name) {
+          word_doubt(0.1, "common word");
+        } else {
+          word_doubt(locative ? 0.4 : 0.6, "common word");
+        }
+      } else if (proper && prominence < 55 && !p->cue) {
+        word_doubt(locative ? 0.15 : 0.3, "listed as a name");
+      }
+      if (single && weak_name && !common && !p->cue && prominence < 60) {
+        word_doubt(0.3, "alternate name");
+      }
+      // Neighbours: inside a person's name ("Jordan Spieth"), after an
+      // organisation's head noun ("Χρηματιστήριο Αθηνών"), before one
+      // ("Mansfield Police Department": still the place, for most readers).
+      if (f.first > 0 && NameGap(f.first) && !GenericBefore(f.first)) {
+        switch (Classify(f.first - 1, (first.gap & kGapHyphen) != 0)) {
+          case Neighbour::kName:
+            structure(0.5, "after a name");
+            p->after_name = true;
+            break;
+          case Neighbour::kCommonNoun:
+            structure(0.25, "after a capitalized noun");
+            break;
+          default:
+            break;
+        }
+      }
+      if (f.last + 1 < tokens.size() && NameGap(f.last + 1) && !GenericAfter(f.last)) {
+        switch (Classify(f.last + 1, (tokens[f.last + 1].gap & kGapHyphen) != 0)) {
+          case Neighbour::kName:
+            structure(0.5, "before a name");
+            break;
+          case Neighbour::kCommonNoun:
+            structure(0.1, "before a capitalized noun");
+            break;
+          default:
+            break;
+        }
+      }
+      // The end of an organisation's name: "University of Texas",
+      // "Universidad de Madrid", "Junta de Extremadura".
+      if (script == Script::kLatin && f.first >= 2 && SpaceOnly(first) &&
+          SpaceOnly(tokens[f.first - 1]) &&
+          (info(f.first - 1).words & kWordConnector) &&
+          (tokens[f.first - 1].flags & kTokenLower) && !GenericBefore(f.first) &&
+          Classify(f.first - 2, false) == Neighbour::kCommonNoun) {
+        structure(0.5, "in an organisation's name");
+      }
+      // Spanish "el Madrid", "del Valencia": the club, not the city.
+      if (single && f.first > 0 && SpaceOnly(first) && top.feature_class == 'P' &&
+          (latin_common & CommonWordBit(WordListLanguageIndex("es")))) {
+        const std::string_view prev = info(f.first - 1).forms.empty()
+                                          ? std::string_view()
+                                          : std::string_view(info(f.first - 1).forms[0].text);
+        if (prev == "el" || prev == "del" || prev == "al") {
+          structure(0.4, "after a Spanish article");
+        }
+      }
+      if (script == Script::kLatin && foreign_latin) {
+        structure(0.5, "Latin script in other text");
+      }
+    } else if (script == Script::kArabic) {
+      if (single) {
+        std::string_view core = f.key;
+        if (StartsWith(core, kAlefLam)) core.remove_prefix(kAlefLam.size());
+        if (CodePoints(core) < 3) return reject("too short");
+      }
+      if (common && !p->cue && prominence < 90) {
+        word_doubt(0.6, "common word");
+      } else if (proper && !p->cue && prominence < 45) {
+        word_doubt(0.3, "listed as a name");
+      }
+    }
+    // A small place needs support from the rest of the document.
+    if (single && !p->cue && !locative && prominence < 35) place_doubt(0.35, "small place");
+    if (single && !p->cue && (script == Script::kArabic || script == Script::kGreek)) {
+      if (!InScriptArea(script, top) && top.prominence < 55 && top.feature_class != 'A') {
+        place_doubt(0.4, "small place far from the language's area");
+      }
+    }
+    if (p->cue) {
+      p->word = std::max(p->word, 0.95);
+      p->lexical = std::max(p->lexical, 0.95);
+      AddWhy(p, "generic word or region next to it");
+    }
+    p->prior = confidence;
+    p->single = single;
+    p->Update(0, 0);
+  }
+
+  // "Athens, Georgia", "Tripoli, Lebanon", "Paris, Texas": a mention
+  // followed by a comma and a country or first-level division qualifies
+  // it; the pair of readings that agree wins.
+  void Qualify(std::vector<Pending>* pending) {
+    const GazetteerData& d = e.data_;
+    for (size_t k = 0; k + 1 < pending->size(); ++k) {
+      Pending& p = (*pending)[k];
+      Pending& q = (*pending)[k + 1];
+      if (p.cands.empty() || q.cands.empty()) continue;
+      if (q.found.first != p.found.last + 1) continue;
+      const uint16_t gap = tokens[q.found.first].gap;
+      if (!(gap & kGapComma) || (gap & ~(kGapComma | kGapSpace))) continue;
+      double best = -1;
+      size_t best_p = 0, best_q = 0;
+      for (size_t j = 0; j < q.cands.size() && j < 6; ++j) {
+        const PlaceRecord& region = d.places[q.cands[j].place];
+        const std::string_view code = d.str(region.feature_code);
+        const bool country = IsCountryCode(code);
+        if (!country && code != "ADM1") continue;
+        for (size_t i = 0; i < p.cands.size() && i < 12; ++i) {
+          const PlaceRecord& place = d.places[p.cands[i].place];
+          if (p.cands[i].place == q.cands[j].place) continue;
+          if (CountryKey(place) != CountryKey(region)) continue;
+          if (!country && d.str(place.admin1) != d.str(region.admin1)) continue;
+          const double score = p.cands[i].base + q.cands[j].base;
+          if (score > best) {
+            best = score;
+            best_p = i;
+            best_q = j;
+          }
+        }
+      }
+      if (best < 0) continue;
+      p.cands[best_p].base += 0.3;
+      p.cands[best_p].score = p.cands[best_p].base;
+      q.cands[best_q].base += 0.3;
+      q.cands[best_q].score = q.cands[best_q].base;
+      auto by_base = [](const Cand& a, const Cand& b) { return a.base > b.base; };
+      std::stable_sort(p.cands.begin(), p.cands.end(), by_base);
+      std::stable_sort(q.cands.begin(), q.cands.end(), by_base);
+      p.cue = q.cue = true;
+      p.qualifier = std::string(d.str(d.places[q.cands[0].place].name));
+    }
+  }
+
+  // A word found inside a person's name once ("Barack Obama") is that
+  // person's name elsewhere in the text too ("Obama said").
+  void PersonsElsewhere(std::vector<Pending>* pending) {
+    absl::flat_hash_set<uint64_t> persons;
+    for (const Pending& p : *pending) {
+      if (p.after_name && p.single) persons.insert(p.found.hash);
+    }
+    if (persons.empty()) return;
+    for (Pending& p : *pending) {
+      if (p.rejected || !p.single || p.after_name || p.cue) continue;
+      if (!persons.contains(p.found.hash)) continue;
+      p.structural *= 0.5;
+      AddWhy(&p, "a person's name elsewhere in the text");
+      p.Update(0, 0);
+    }
+  }
+
+  // One reading of a group of mentions, for the document context.
+  struct Option {
+    uint32_t place = 0;
+    double lat = 0, lon = 0, cos_lat = 1;  // radians
+    bool has_point = false;
+    uint8_t kind = 0;  // 0 a place, 1 a country, 2 a first-level division
+    uint32_t country = 0;
+    uint64_t admin = 0;  // country and admin1 code, 0 when unknown
+    double base = 0;
+    double probability = 0;
+    double context = 0;
+  };
+
+  // How much a reading `a` of one mention and a reading `b` of another
+  // agree: the same place, a place inside a named country or division,
+  // two places close together (within ~100 km) or in the same division.
+  static double Affinity(const Option& a, const Option& b) {
+    if (a.place == b.place) return 1.0;
+    const bool same_country = a.country != 0 && a.country == b.country;
+    const bool same_admin = a.admin != 0 && a.admin == b.admin;
+    if (a.kind == 1 || b.kind == 1) {
+      if (a.kind == 1 && b.kind == 1) return 0;
+      return same_country ? 0.8 : 0;
+    }
+    if (a.kind == 2 || b.kind == 2) {
+      if (same_admin) return 0.9;
+      return same_country ? 0.2 : 0;
+    }
+    double affinity = (same_admin ? 0.3 : 0) + (same_country ? 0.15 : 0);
+    if (a.has_point && b.has_point) {
+      const double x = (b.lon - a.lon) * 0.5 * (a.cos_lat + b.cos_lat);
+      const double y = b.lat - a.lat;
+      const double km = 6371.0 * std::sqrt(x * x + y * y);
+      affinity += 0.8 * std::exp(-km / 100.0);
+    }
+    return std::min(1.0, affinity);
+  }
+
+  void Context(std::vector<Pending>* pending) {
+    const GazetteerData& d = e.data_;
+    constexpr size_t kOptions = 6;
+    constexpr double kSharpness = 10;  // of the softmax over readings
+    constexpr double kContextWeight = 0.4;
+    // Mentions written the same way are read the same way: one group each
+    // (and at most kMaxGroups groups, the most confident, per stretch).
+    struct Group {
+      std::vector<size_t> members;
+      double weight = 0;
+      std::vector<Option> options;
+    };
+    std::vector<Group> groups;
+    absl::flat_hash_map<uint64_t, size_t> group_of;
+    for (size_t m = 0; m < pending->size(); ++m) {
+      const Pending& p = (*pending)[m];
+      if (p.rejected || p.confidence <= 0 || p.cands.empty()) continue;
+      const uint64_t key = p.found.hash != 0 ? p.found.hash : ~uint64_t{m};
+      auto [it, inserted] = group_of.emplace(key, groups.size());
+      if (inserted) {
+        Group g;
+        for (size_t k = 0; k < p.cands.size() && k < kOptions; ++k) {
+          const Cand& c = p.cands[k];
+          const PlaceRecord& place = d.places[c.place];
+          Option o;
+          o.place = c.place;
+          o.base = c.base;
+          o.has_point = (place.flags & kPlaceHasCoordinates) != 0;
+          o.lat = Radians(place.latitude);
+          o.lon = Radians(place.longitude);
+          o.cos_lat = std::cos(o.lat);
+          const std::string_view code = d.str(place.feature_code);
+          o.kind = IsCountryCode(code) ? 1 : (code == "ADM1" ? 2 : 0);
+          if (o.kind != 0) o.has_point = false;  // a capital, not the area
+          o.country = place.country[0] != '\0' ? CountryKey(place) : 0;
+          const std::string_view admin1 = d.str(place.admin1);
+          o.admin = admin1.empty() || o.country == 0
+                        ? 0
+                        : (uint64_t{o.country} << 48) ^ StableHash(admin1);
+          g.options.push_back(o);
+        }
+        groups.push_back(std::move(g));
+      }
+      Group& g = groups[it->second];
+      g.members.push_back(m);
+      g.weight = std::max(g.weight, p.confidence);
+    }
+    auto normalize = [&](Group& g) {
+      double top = -1e9;
+      for (const Option& o : g.options) top = std::max(top, o.base + kContextWeight * o.context);
+      double total = 0;
+      for (Option& o : g.options) {
+        o.probability = std::exp(kSharpness * (o.base + kContextWeight * o.context - top));
+        total += o.probability;
+      }
+      for (Option& o : g.options) o.probability /= total;
+    };
+    for (Group& g : groups) normalize(g);
+    double carried_total = 0;
+    for (const auto& [k, v] : session->carried_votes) carried_total += v;
+    // Two rounds: readings that agree reinforce each other.
+    const size_t n = groups.size();
+    for (int round = 0; round < 2 && (n > 1 || carried_total > 0); ++round) {
+      for (size_t g = 0; g < n; ++g) {
+        double norm = 0.5 + carried_total;
+        for (size_t h = 0; h < n; ++h) {
+          if (h != g) norm += groups[h].weight;
+        }
+        for (Option& o : groups[g].options) {
+          double support = 0;
+          for (size_t h = 0; h < n; ++h) {
+            if (h == g) continue;
+            double agree = 0;
+            for (const Option& other : groups[h].options) {
+              if (other.probability < 0.01) continue;
+              agree += other.probability * Affinity(o, other);
+            }
+            support += groups[h].weight * agree;
+          }
+          if (carried_total > 0) {
+            auto it = session->carried_votes.find(o.country);
+            if (it != session->carried_votes.end()) support += 0.5 * it->second;
+          }
+          o.context = support / norm;
+        }
+      }
+      for (Group& g : groups) normalize(g);
+    }
+    for (const Group& g : groups) {
+      for (size_t m : g.members) {
+        Pending& p = (*pending)[m];
+        for (Cand& c : p.cands) {
+          c.context = 0;
+          for (const Option& o : g.options) {
+            if (o.place == c.place) c.context = o.context;
+          }
+          c.score = c.base + kContextWeight * c.context;
+        }
+        std::stable_sort(p.cands.begin(), p.cands.end(),
+                         [](const Cand& a, const Cand& b) { return a.score > b.score; });
+        // Agreement with the rest of the document also makes a doubtful
+        // mention more likely: "الرقة" ("tenderness") in a text about Syria.
+        // Context says little about a word in a script with capitals
+        // ("Reading" in a British text); in Arabic, where place names are
+        // often common words, it is the main evidence.
+        const double support = std::min(1.0, 1.5 * p.cands[0].context);
+        const bool arabic = tokens[p.found.first].script == Script::kArabic;
+        p.Update((arabic ? 0.7 : 0.25) * support, 0.7 * support);
+      }
+    }
+    // Carry the document's countries forward to the next stretch, decayed.
+    absl::flat_hash_map<uint32_t, double> votes;
+    for (const auto& [k, v] : session->carried_votes) votes[k] += 0.5 * v;
+    for (const Group& g : groups) {
+      for (const Option& o : g.options) {
+        if (o.country != 0) votes[o.country] += 0.5 * g.weight * o.probability;
+      }
+    }
+    session->carried_votes.clear();
+    for (const auto& [k, v] : votes) {
+      if (v > 0.2) session->carried_votes[k] = std::min(v, 4.0);
+    }
+  }
+
+  // A mention's score: how sure the place is, times how sure the mention.
+  static double Score(const Pending& p, const Cand& c) {
+    return std::min(1.0, c.score) * p.confidence;
+  }
+
+  Match ToMatch(const Pending& p, const Cand& c) const {
+    Match m;
+    m.place = MakePlace(e.data_, c.place);
+    m.score = std::round(std::clamp(Score(p, c), 0.0, 1.0) * 1000) / 1000;
+    const bool stripped = (p.found.lex & kLexStripped) && !(p.found.lex & kLexNative);
+    const bool read = (p.found.lex & kLexReading) != 0;
+    m.kind = stripped || read ? MatchKind::kRomanized : MatchKind::kExact;
+    m.matched_name = e.data_.str(e.data_.names[c.name].text);
+    if (e.options_.explain) {
+      m.reason = StrCat(read ? "same reading as \"" : stripped ? "name without article \""
+                                                              : "exact name \"",
+                        m.matched_name, "\"");
+      const uint32_t k = p.found.kinds;
+      if (k & (1u << kFormClitic)) m.reason += "; Arabic proclitic removed";
+      if (k & (1u << kFormGreekEnding)) m.reason += "; Greek case ending";
+      if (k & (1u << kFormPossessive)) m.reason += "; possessive removed";
+      if (k & (1u << kFormGluedArticle)) m.reason += "; glued article split";
+      const PlaceRecord& place = e.data_.places[c.place];
+      StrAppend(&m.reason, "; ", std::string(1, place.feature_class), ".",
+                e.data_.str(place.feature_code));
+      if (place.population > 0) StrAppend(&m.reason, "; population ", place.population);
+      if (c.context > 0.05) {
+        StrAppend(&m.reason, "; context ", std::string_view(place.country, 2),
+                  absl::StrFormat(" %.2f", c.context));
+      }
+      if (!p.qualifier.empty()) StrAppend(&m.reason, "; qualified by ", p.qualifier);
+      if (!p.why.empty()) StrAppend(&m.reason, "; ", p.why);
+    }
+    return m;
+  }
+};
+
+void TaggerEngine::TagStretch(
+    std::string_view stretch, size_t base, Session* session,
+    const std::function<void(const Mention&)>& sink) const {
+  Impl impl{*this, session, stretch, {}, {}, {}, {}, {}, 0, 0, false};
+  impl.AnalyzeTokens();
+  std::vector<Pending> pending;
+  impl.Collect(&pending);
+  for (Pending& p : pending) impl.Candidates(&p);
+  impl.strong_mention.resize(pending.size());
+  for (size_t k = 0; k < pending.size(); ++k) {
+    const Pending& p = pending[k];
+    uint8_t prominence = 0;
+    for (const Cand& c : p.cands) prominence = std::max(prominence, data_.places[c.place].prominence);
+    impl.strong_mention[k] = p.found.first != p.found.last || prominence >= 60;
+  }
+  impl.Qualify(&pending);
+  for (Pending& p : pending) impl.Assess(&p);
+  impl.PersonsElsewhere(&pending);
+  if (options_.document_context) impl.Context(&pending);
+  static const bool trace = getenv("TOPONORM_TAG_TRACE") != nullptr;  // DEBUG
+  for (const Pending& p : pending) {
+    if (p.cands.empty() || (p.rejected && !trace)) continue;
+    if (impl.Score(p, p.cands[0]) < options_.min_score && !trace) continue;
+    Mention m;
+    const size_t start = impl.tokens[p.found.first].start;
+    const size_t end = impl.tokens[p.found.last].end;
+    m.start = base + start;
+    m.end = base + end;
+    m.text = stretch.substr(start, end - start);
+    m.best = impl.ToMatch(p, p.cands[0]);
+    for (size_t k = 1; k < p.cands.size() && m.alternatives.size() < options_.max_alternatives; ++k) {
+      m.alternatives.push_back(impl.ToMatch(p, p.cands[k]));
+    }
+    sink(m);
+  }
+  // Keep the memo bounded on huge texts.
+  if (session->infos.size() > (1u << 20)) {
+    session->memo.clear();
+    session->infos.clear();
+  }
+}
+
+}  // namespace internal
+
+// ---------------------------------------------------------------- Tagger --
+
+Tagger::Tagger(const Gazetteer& gazetteer, const TaggerOptions& options)
+    : gazetteer_(gazetteer),
+      options_(options),
+      engine_(std::make_unique<internal::TaggerEngine>(
+          internal::GazetteerAccess::data(gazetteer), options)) {}
+
+Tagger::~Tagger() = default;
+
+namespace {
+
+// Where to cut `text` (from `from`) so that a stretch is at most `limit`
+// bytes: after the last paragraph break, else the last line break, else
+// the last space, else at a UTF-8 boundary.
+size_t CutPoint(std::string_view text, size_t from, size_t limit) {
+  if (text.size() - from <= limit) return text.size();
+  const size_t hard = from + limit;
+  const std::string_view window = text.substr(from, limit);
+  size_t cut = window.rfind("\n\n");
+  if (cut != std::string_view::npos && cut > limit / 2) return from + cut + 2;
+  cut = window.rfind('\n');
+  if (cut != std::string_view::npos && cut > limit / 2) return from + cut + 1;
+  cut = window.rfind(' ');
+  if (cut != std::string_view::npos && cut > limit / 2) return from + cut + 1;
+  size_t p = hard;
+  while (p > from && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+  return p > from ? p : hard;
+}
+
+}  // namespace
+
+void Tagger::Tag(std::string_view text,
+                 const std::function<void(const Mention&)>& sink) const {
+  internal::TaggerEngine::Session session;
+  const size_t limit = std::max<size_t>(options_.context_window, 4096);
+  size_t from = 0;
+  while (from < text.size()) {
+    const size_t to = CutPoint(text, from, limit);
+    engine_->TagStretch(text.substr(from, to - from), from, &session, sink);
+    from = to;
+  }
+}
+
+std::vector<Mention> Tagger::Tag(std::string_view text) const {
+  std::vector<Mention> out;
+  Tag(text, [&out](const Mention& m) { out.push_back(m); });
+  return out;
+}
+
+// ------------------------------------------------------------- TagStream --
+
+struct TagStream::State {
+  std::string buffer;
+  size_t offset = 0;  // of buffer[0] in the stream
+  internal::TaggerEngine::Session session;
+};
+
+TagStream::TagStream(const Tagger& tagger)
+    : tagger_(tagger), state_(std::make_unique<State>()) {}
+TagStream::~TagStream() = default;
+
+void TagStream::Write(std::string_view bytes,
+                      const std::function<void(const Mention&)>& sink) {
+  State& s = *state_;
+  s.buffer.append(bytes.data(), bytes.size());
+  const size_t limit = std::max<size_t>(tagger_.options_.context_window, 4096);
+  while (true) {
+    size_t cut;
+    if (s.buffer.size() > limit) {
+      cut = CutPoint(s.buffer, 0, limit);
+    } else {
+      // Wait for a paragraph break, then tag everything before it.
+      cut = s.buffer.rfind("\n\n");
+      if (cut == std::string::npos || s.buffer.size() < limit / 4) return;
+      cut += 2;
+    }
+    tagger_.engine_->TagStretch(std::string_view(s.buffer).substr(0, cut),
+                                s.offset, &s.session, sink);
+    s.buffer.erase(0, cut);
+    s.offset += cut;
+    if (s.buffer.size() <= limit) return;
+  }
+}
+
+void TagStream::Finish(const std::function<void(const Mention&)>& sink) {
+  State& s = *state_;
+  if (!s.buffer.empty()) {
+    tagger_.engine_->TagStretch(s.buffer, s.offset, &s.session, sink);
+  }
+  s.buffer.clear();
+  s.offset = 0;
+  s.session = internal::TaggerEngine::Session();
+}
+
+}  // namespace toponorm

@@ -1,0 +1,127 @@
+// The Tagger's engine: token analysis (clitic and inflection variants,
+// memoized per document), longest-match search over the Lexicon, candidate
+// places, common-word and capitalization filters, and document context.
+//
+// Example:
+//   TaggerEngine engine(data, options);
+//   TaggerEngine::Session session;
+//   engine.TagStretch(text, /*base=*/0, &session, sink);
+//
+// A TaggerEngine is immutable after construction and thread-safe; a
+// Session belongs to one thread and one text.
+
+#ifndef TOPONORM_SRC_TAGGER_ENGINE_H_
+#define TOPONORM_SRC_TAGGER_ENGINE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "gazetteer_internal.h"
+#include "tagger_lexicon.h"
+#include "tokenizer.h"
+#include "toponorm/tagger.h"
+
+namespace toponorm {
+namespace internal {
+
+// How a token form was derived from the token.
+enum FormKind : uint8_t {
+  kFormPlain = 0,
+  kFormPossessive = 1,     // "Russia's" -> "russia"
+  kFormClitic = 2,         // "بالعراق" -> "العراق"
+  kFormGreekEnding = 3,    // "συριασ" -> "συρια"
+  kFormGluedArticle = 4,   // "ديرالزور" -> "دير الزور"
+  kFormStripped = 5,       // "ezzor" -> "zor"
+  kFormArticle = 6,        // "al", "el": may be skipped inside a name
+};
+
+struct TokenForm {
+  std::string text;   // normalized; empty for kFormArticle
+  uint64_t hash = 0;  // KeyHash(text)
+  float penalty = 0;
+  FormKind kind = kFormPlain;
+  uint8_t lex = 0;    // LexFlags of `text` alone
+};
+
+// What the engine knows about one distinct token string.
+struct TokenInfo {
+  std::vector<TokenForm> forms;  // forms[0] is the plain normalized token
+  bool starts = false;           // some form can start a name
+  uint16_t words = 0;            // WordFlags of the plain form
+  uint32_t list_bits = 0;        // word-list bits (tagger_dictionary.h) of
+                                 // the plain form and its proclitic-free
+                                 // forms
+  // Greek and Arabic tokens that start no name: readings that are
+  // readings of some name of the same script (another spelling: "بريطانيا"
+  // and "بریتانیا"), or of a Latin name for Greek ("Αττική", "Attikí").
+  struct Reading {
+    uint64_t hash = 0;   // KeyHash of the reading
+    float penalty = 0;
+    uint32_t kinds = 0;  // 1 << FormKind of the form read
+  };
+  std::vector<Reading> readings;
+};
+
+// Common-word and function-word facts about a token.
+enum WordFlags : uint16_t {
+  kWordEnglish = 1 << 0,    // an English function word ("the", "of")
+  kWordSpanish = 1 << 1,    // a Spanish function word ("el", "de")
+  kWordGreek = 1 << 2,      // a Greek article or preposition ("της", "στη")
+  kWordArabic = 1 << 3,     // an Arabic particle ("أن", "إلى")
+  kWordGenericPrefix = 1 << 4,  // ends a generic phrase before a name
+                                // ("province of", "مدينة", "πόλη")
+  kWordGenericSuffix = 1 << 5,  // a generic word after a name ("Governorate")
+  kWordLocative = 1 << 6,       // a preposition of place ("in", "near", "en",
+                                // "στη", "في")
+  kWordConnector = 1 << 7,      // "of", "de", "del": joins an organisation's
+                                // head noun to a place ("University of")
+};
+
+class TaggerEngine {
+ public:
+  TaggerEngine(const GazetteerData& data, const TaggerOptions& options);
+
+  // Per-text state: the token memo and the country votes carried from one
+  // stretch to the next.
+  struct Session {
+    absl::flat_hash_map<std::string, uint32_t> memo;
+    std::vector<TokenInfo> infos;
+    absl::flat_hash_map<uint32_t, double> carried_votes;  // country -> weight
+  };
+
+  // Tags `stretch`, whose first byte is at offset `base` of the whole text;
+  // mentions (views into `stretch`) go to `sink` in text order.
+  void TagStretch(std::string_view stretch, size_t base, Session* session,
+                  const std::function<void(const Mention&)>& sink) const;
+
+  const GazetteerData& data() const { return data_; }
+  const Lexicon& lexicon() const { return lexicon_; }
+
+  // Word-list bits of a normalized word (0 when unknown).
+  uint32_t ListBits(uint64_t hash) const;
+
+  // Analysis of one token (exposed for tests).
+  TokenInfo Analyze(std::string_view raw, const Token& token) const;
+
+ private:
+  struct Impl;
+  const GazetteerData& data_;
+  TaggerOptions options_;
+  Lexicon lexicon_;
+  // Generic phrases from the resolver's rules (gazetteer/rules/*.tsv),
+  // normalized: before a name ("provincia de") and after it ("province").
+  absl::flat_hash_map<std::string, char> generic_prefixes_;
+  absl::flat_hash_map<std::string, char> generic_suffixes_;
+  size_t longest_prefix_words_ = 1;
+};
+
+}  // namespace internal
+}  // namespace toponorm
+
+#endif  // TOPONORM_SRC_TAGGER_ENGINE_H_

@@ -1,0 +1,542 @@
+// Tests of the key pipeline after normalization: StripArticles, Romanize,
+// Skeleton, SingleDeletions, ReadingDistance/ReadingSimilarity, ComputeKeys
+// and the stable hashes that the compiled file format depends on.
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "format.h"
+#include "gtest/gtest.h"
+#include "text.h"
+
+namespace toponorm {
+namespace internal {
+namespace {
+
+bool Contains(const std::vector<std::string>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+std::string Join(const std::vector<std::string>& list) {
+  std::string out = "{";
+  for (const std::string& s : list) {
+    if (out.size() > 1) out += ", ";
+    out += "\"" + s + "\"";
+  }
+  return out + "}";
+}
+
+// The skeletons the pipeline derives from a raw name.
+std::set<std::string> SkeletonsOf(std::string_view name) {
+  std::set<std::string> out;
+  for (const std::string& r : Romanize(StripArticles(NormalizeName(name)))) {
+    out.insert(Skeleton(r));
+  }
+  return out;
+}
+
+// ----------------------------------------------------------- Romanize ---
+
+TEST(RomanizeLatinTest, OneReadingUnchanged) {
+  EXPECT_EQ(Romanize("raqqa"), std::vector<std::string>{"raqqa"});
+  EXPECT_EQ(Romanize("deir zor"), std::vector<std::string>{"deir zor"});
+  EXPECT_EQ(Romanize("route 66"), std::vector<std::string>{"route 66"});
+}
+
+TEST(RomanizeLatinTest, SpecialLetters) {
+  EXPECT_EQ(Romanize("færoe"), std::vector<std::string>{"faeroe"});
+  EXPECT_EQ(Romanize("łodz"), std::vector<std::string>{"lodz"});
+  EXPECT_EQ(Romanize("þingvellir"), std::vector<std::string>{"thingvellir"});
+  EXPECT_EQ(Romanize("ıgdır"), std::vector<std::string>{"igdir"});
+}
+
+TEST(RomanizeTest, EmptyAndUncoveredScripts) {
+  EXPECT_TRUE(Romanize("").empty());
+  EXPECT_TRUE(Romanize("東京").empty());
+  EXPECT_TRUE(Romanize("ᏣᎳᎩ").empty());
+  EXPECT_TRUE(Romanize("አዲስ አበባ").empty());
+}
+
+TEST(RomanizeGreekTest, InitialMpIsB) {
+  const std::vector<std::string> r = Romanize("μπαρ");
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0], "bar");
+  EXPECT_TRUE(Contains(r, "mbar")) << Join(r);  // classical
+}
+
+TEST(RomanizeGreekTest, MedialMpIsMbOrMp) {
+  const std::vector<std::string> r = Romanize("λαμπα");
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0], "lamba");
+  EXPECT_TRUE(Contains(r, "lampa")) << Join(r);  // ELOT
+}
+
+TEST(RomanizeGreekTest, Nt) {
+  const std::vector<std::string> initial = Romanize("ντειρ");
+  ASSERT_FALSE(initial.empty());
+  EXPECT_EQ(initial[0], "dir");
+  EXPECT_TRUE(Contains(initial, "deir")) << Join(initial);
+  const std::vector<std::string> medial = Romanize("παντα");
+  ASSERT_FALSE(medial.empty());
+  EXPECT_EQ(medial[0], "panda");
+  EXPECT_TRUE(Contains(medial, "panta")) << Join(medial);
+}
+
+TEST(RomanizeGreekTest, GkAndGg) {
+  const std::vector<std::string> initial = Romanize("γκρεκο");
+  ASSERT_FALSE(initial.empty());
+  EXPECT_EQ(initial[0], "greko");
+  const std::vector<std::string> medial = Romanize("αγκυρα");
+  ASSERT_FALSE(medial.empty());
+  EXPECT_EQ(medial[0], "angira");
+  EXPECT_TRUE(Contains(medial, "agkyra")) << Join(medial);
+  const std::vector<std::string> gg = Romanize("αγγελοσ");
+  ASSERT_FALSE(gg.empty());
+  for (const std::string& r : gg) EXPECT_EQ(r.substr(0, 3), "ang") << r;
+}
+
+TEST(RomanizeGreekTest, TzAndTs) {
+  EXPECT_EQ(Romanize("τζαμι")[0], "tzami");
+  const std::vector<std::string> ts = Romanize("τσαι");
+  ASSERT_FALSE(ts.empty());
+  EXPECT_EQ(ts[0], "tse");
+  for (const std::string& r : ts) EXPECT_EQ(r.substr(0, 2), "ts") << r;
+}
+
+TEST(RomanizeGreekTest, VowelDigraphs) {
+  // ου
+  std::vector<std::string> r = Romanize("ουρανοσ");
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0], "uranos");
+  EXPECT_TRUE(Contains(r, "ouranos")) << Join(r);
+  // αι
+  r = Romanize("αιγυπτοσ");
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0], "egiptos");
+  EXPECT_TRUE(Contains(r, "aigyptos")) << Join(r);
+  EXPECT_TRUE(Contains(r, "aegyptos")) << Join(r);
+  // ει
+  r = Romanize("ειρηνη");
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0], "irini");
+  EXPECT_TRUE(Contains(r, "eirini")) << Join(r);
+  // οι
+  r = Romanize("οικοσ");
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0], "ikos");
+  EXPECT_TRUE(Contains(r, "oikos")) << Join(r);
+}
+
+TEST(RomanizeGreekTest, AvEvBeforeVoicedAndVoiceless) {
+  std::vector<std::string> r = Romanize("αυτο");
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0], "afto");
+  EXPECT_TRUE(Contains(r, "auto")) << Join(r);  // classical
+  r = Romanize("αυγο");
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0], "avgo");
+  r = Romanize("ευβοια");
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0].substr(0, 2), "ev");
+  EXPECT_TRUE(Contains(r, "euboia")) << Join(r);
+  r = Romanize("ευκολο");
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0], "efkolo");
+}
+
+TEST(RomanizeGreekTest, SeveralDistinctReadings) {
+  for (std::string_view word :
+       {"αθηνα", "θεσσαλονικη", "ντειρ ζουρ", "μοσουλη", "κωνσταντινουπολη"}) {
+    const std::vector<std::string> r = Romanize(word);
+    EXPECT_GE(r.size(), 2u) << word << ": " << Join(r);
+    EXPECT_LE(r.size(), kMaxReadings) << word;
+    std::set<std::string> distinct(r.begin(), r.end());
+    EXPECT_EQ(distinct.size(), r.size()) << word << ": " << Join(r);
+    for (const std::string& reading : r) {
+      for (char c : reading) {
+        EXPECT_TRUE((c >= 'a' && c <= 'z') || c == ' ') << word << ": " << reading;
+      }
+    }
+  }
+  const std::vector<std::string> athens = Romanize("αθηνα");
+  EXPECT_TRUE(Contains(athens, "athina")) << Join(athens);
+  EXPECT_TRUE(Contains(athens, "athena")) << Join(athens);
+}
+
+TEST(RomanizeArabicTest, LongVowelsAreRead) {
+  EXPECT_EQ(StripArticles(NormalizeName("الميادين")), "ميادين");
+  EXPECT_EQ(Romanize(StripArticles(NormalizeName("الميادين"))),
+            std::vector<std::string>{"myadin"});
+  EXPECT_EQ(Romanize("موصل"), std::vector<std::string>{"musl"});
+  EXPECT_EQ(Romanize("بغداد"), std::vector<std::string>{"bghdad"});
+  EXPECT_EQ(Romanize("دمشق"), std::vector<std::string>{"dmshq"});
+  // Final teh marbuta (folded to heh) reads "a".
+  EXPECT_EQ(Romanize("رقه"), std::vector<std::string>{"rqa"});
+  // Initial waw is a consonant.
+  EXPECT_EQ(Romanize("وادي")[0].substr(0, 2), "wa");
+  // Ayn is silent.
+  EXPECT_EQ(Romanize("عراق"), std::vector<std::string>{"raq"});
+}
+
+TEST(RomanizeArabicTest, PersianLetters) {
+  EXPECT_EQ(Romanize(NormalizeName("پاریس")), std::vector<std::string>{"paris"});
+  EXPECT_EQ(Romanize("چابهار")[0].substr(0, 2), "ch");
+  EXPECT_EQ(Romanize("ژاپن")[0].substr(0, 2), "zh");
+  EXPECT_EQ(Romanize("گرگان"), std::vector<std::string>{"grgan"});
+  const std::vector<std::string> kermanshah = Romanize(NormalizeName("کرمانشاه"));
+  ASSERT_EQ(kermanshah.size(), 1u);
+  EXPECT_EQ(kermanshah[0].substr(0, 7), "krmansh");
+}
+
+TEST(RomanizeArabicTest, ArabicHasOneReading) {
+  EXPECT_EQ(Romanize("دير زور").size(), 1u);
+}
+
+TEST(RomanizeCyrillicTest, Basic) {
+  EXPECT_EQ(Romanize("москва"), std::vector<std::string>{"moskva"});
+  EXPECT_EQ(Romanize("новосибирск"), std::vector<std::string>{"novosibirsk"});
+  EXPECT_EQ(Romanize("харьков"), std::vector<std::string>{"kharkov"});
+  EXPECT_EQ(Romanize("щука"), std::vector<std::string>{"shchuka"});
+  EXPECT_EQ(Romanize("дамаск"), std::vector<std::string>{"damask"});
+  EXPECT_EQ(Romanize(NormalizeName("Санкт-Петербург")),
+            std::vector<std::string>{"sankt peterburg"});
+}
+
+TEST(RomanizeTest, MixedScriptsWordByWord) {
+  EXPECT_EQ(Romanize("deir زور"), std::vector<std::string>{"deir zur"});
+}
+
+// ------------------------------------------------------ StripArticles ---
+
+TEST(StripArticlesTest, StandaloneLatinArticles) {
+  EXPECT_EQ(StripArticles("ar raqqah"), "raqqah");
+  EXPECT_EQ(StripArticles("deir ez zor"), "deir zor");
+  EXPECT_EQ(StripArticles("al mayadin"), "mayadin");
+  EXPECT_EQ(StripArticles("dayr az zawr"), "dayr zawr");
+  EXPECT_EQ(StripArticles("deir el zor"), "deir zor");
+  EXPECT_EQ(StripArticles("abu ash shamat"), "abu shamat");
+}
+
+TEST(StripArticlesTest, GluedLatinArticles) {
+  EXPECT_EQ(StripArticles("ezzor"), "zor");
+  EXPECT_EQ(StripArticles("deir ezzor"), "deir zor");
+  EXPECT_EQ(StripArticles("arraqqa"), "raqqa");
+  EXPECT_EQ(StripArticles("ashsham"), "sham");
+  // Too short, or no doubled sun letter: untouched.
+  EXPECT_EQ(StripArticles("ezra"), "ezra");
+  EXPECT_EQ(StripArticles("aleppo"), "aleppo");
+  EXPECT_EQ(StripArticles("erbil"), "erbil");
+}
+
+TEST(StripArticlesTest, ArabicPrefixedArticle) {
+  EXPECT_EQ(StripArticles("الرقه"), "رقه");
+  EXPECT_EQ(StripArticles("دير الزور"), "دير زور");
+  EXPECT_EQ(StripArticles("الموصل"), "موصل");
+  // Would leave one letter: kept.
+  EXPECT_EQ(StripArticles("الب"), "الب");
+}
+
+TEST(StripArticlesTest, GreekStandaloneArticle) {
+  EXPECT_EQ(StripArticles("ντειρ αλ ζουρ"), "ντειρ ζουρ");
+  EXPECT_EQ(StripArticles("αλ μαγιαντιν"), "μαγιαντιν");
+  EXPECT_EQ(StripArticles("ντειρ εζ ζορ"), "ντειρ ζορ");
+}
+
+TEST(StripArticlesTest, DetachedArabicArticle) {
+  EXPECT_EQ(StripArticles("ال رقه"), "رقه");
+}
+
+TEST(StripArticlesTest, LoneArticleOrLastWordKept) {
+  EXPECT_EQ(StripArticles("al"), "al");
+  EXPECT_EQ(StripArticles("ال"), "ال");
+  EXPECT_EQ(StripArticles("αλ"), "αλ");
+  EXPECT_EQ(StripArticles("ez"), "ez");
+  EXPECT_EQ(StripArticles("deir al"), "deir al");
+  EXPECT_EQ(StripArticles("raqqa ar"), "raqqa ar");
+  EXPECT_EQ(StripArticles(""), "");
+}
+
+TEST(StripArticlesTest, NonArticlesUntouched) {
+  EXPECT_EQ(StripArticles("tall afar"), "tall afar");
+  EXPECT_EQ(StripArticles("alma ata"), "alma ata");
+  EXPECT_EQ(StripArticles("homs"), "homs");
+  EXPECT_EQ(StripArticles("new york"), "new york");
+}
+
+// ----------------------------------------------------------- Skeleton ---
+
+TEST(SkeletonTest, ConsonantClasses) {
+  EXPECT_EQ(Skeleton("raqqa"), "RK");
+  EXPECT_EQ(Skeleton("rakka"), "RK");
+  EXPECT_EQ(Skeleton("racka"), "RK");
+  EXPECT_EQ(Skeleton("rqa"), "RK");
+  EXPECT_EQ(Skeleton("raka"), "RK");
+  EXPECT_EQ(Skeleton("khan"), "HN");
+  EXPECT_EQ(Skeleton("han"), "HN");
+  EXPECT_EQ(Skeleton("chan"), "HN");
+  EXPECT_EQ(Skeleton("baba"), Skeleton("papa"));
+  EXPECT_EQ(Skeleton("fava"), Skeleton("vafa"));
+  EXPECT_EQ(Skeleton("phara"), Skeleton("fara"));
+  EXPECT_EQ(Skeleton("zara"), Skeleton("dhara"));
+  EXPECT_EQ(Skeleton("jara"), Skeleton("zhara"));
+  EXPECT_EQ(Skeleton("jara"), Skeleton("djara"));
+  EXPECT_EQ(Skeleton("sara"), Skeleton("shara"));
+  EXPECT_NE(Skeleton("sara"), Skeleton("zara"));
+  EXPECT_NE(Skeleton("tara"), Skeleton("dara"));
+}
+
+TEST(SkeletonTest, VowelsSemivowelsAndSpacesDropped) {
+  EXPECT_EQ(Skeleton("aeiouwy"), "");
+  EXPECT_EQ(Skeleton("dayr zawr"), "DRZR");
+  EXPECT_EQ(Skeleton("deir zor"), "DRZR");
+  EXPECT_EQ(Skeleton(""), "");
+}
+
+TEST(SkeletonTest, FinalHAfterVowelIsSilent) {
+  EXPECT_EQ(Skeleton("raqqah"), "RK");
+  EXPECT_EQ(Skeleton("hamah"), "HM");
+  EXPECT_EQ(Skeleton("hama"), "HM");
+  EXPECT_EQ(Skeleton("rafah raqqah"), "RFRK");
+  // After a consonant, h is a consonant.
+  EXPECT_EQ(Skeleton("marh"), "MRH");
+}
+
+TEST(SkeletonTest, XIsKs) {
+  EXPECT_EQ(Skeleton("xanthi"), "KSNT");
+  EXPECT_EQ(Skeleton("aks"), Skeleton("ax"));
+}
+
+TEST(SkeletonTest, DoublesCollapse) {
+  EXPECT_EQ(Skeleton("tall"), "TL");
+  EXPECT_EQ(Skeleton("ckk"), "K");
+  EXPECT_EQ(Skeleton("mosull"), Skeleton("mosul"));
+}
+
+TEST(SkeletonTest, SkeletonDocExampleOnUnstrippedReading) {
+  // text.h documents: "ar raqqah", "raka" and "rqa" all give "RK".
+  EXPECT_EQ(Skeleton("raka"), "RK");
+  EXPECT_EQ(Skeleton("rqa"), "RK");
+}
+
+// Known discrepancy (reported): text.h says Skeleton("ar raqqah") == "RK",
+// but the space resets the doubled-class merge, giving "RRK". The pipeline
+// strips the article first, so resolution is unaffected.
+TEST(SkeletonTest, DISABLED_UnstrippedArticleReadingGivesRK) {
+  EXPECT_EQ(Skeleton("ar raqqah"), "RK");
+}
+
+TEST(SkeletonTest, SpellingsOfRaqqaShareRK) {
+  for (std::string_view name :
+       {"Ράκα", "الرقة", "Raqqa", "Raqa", "Rakka", "Ar Raqqah", "ar-Raqqa",
+        "Al Raqqa", "ٱلرَّقَّة", "Arraqqa", "Ракка"}) {
+    const std::set<std::string> s = SkeletonsOf(name);
+    EXPECT_TRUE(s.count("RK")) << name;
+  }
+}
+
+TEST(SkeletonTest, SpellingsOfDeirEzZorShareDRZR) {
+  for (std::string_view name :
+       {"Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr", "دير الزور",
+        "Ντέιρ Αλ Ζουρ", "Deir el-Zor", "Deir al-Zour", "Dair Al Zour"}) {
+    const std::set<std::string> s = SkeletonsOf(name);
+    EXPECT_TRUE(s.count("DRZR")) << name;
+  }
+}
+
+TEST(SkeletonTest, SpellingsOfMosulShareMSL) {
+  for (std::string_view name : {"Μοσούλη", "الموصل", "Mosul", "Mossul", "Мосул"}) {
+    const std::set<std::string> s = SkeletonsOf(name);
+    EXPECT_TRUE(s.count("MSL")) << name;
+  }
+}
+
+TEST(SkeletonTest, DifferentPlacesDiffer) {
+  const std::set<std::string> raqqa = SkeletonsOf("Ar Raqqah");
+  const std::set<std::string> deir = SkeletonsOf("Deir ez-Zor");
+  const std::set<std::string> mosul = SkeletonsOf("Mosul");
+  const std::set<std::string> homs = SkeletonsOf("Homs");
+  const std::set<std::string> hama = SkeletonsOf("Hama");
+  const std::set<std::string> aleppo = SkeletonsOf("Aleppo");
+  std::vector<std::set<std::string>> all = {raqqa, deir, mosul, homs, hama, aleppo};
+  for (size_t i = 0; i < all.size(); ++i) {
+    for (size_t j = i + 1; j < all.size(); ++j) {
+      for (const std::string& s : all[i]) {
+        EXPECT_EQ(all[j].count(s), 0u) << "places " << i << " and " << j
+                                       << " share skeleton " << s;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------- SingleDeletions ---
+
+TEST(SingleDeletionsTest, AllDistinctDeletionsInOrder) {
+  EXPECT_EQ(SingleDeletions("DRZR"),
+            (std::vector<std::string>{"RZR", "DZR", "DRR", "DRZ"}));
+  EXPECT_EQ(SingleDeletions("RK"), (std::vector<std::string>{"K", "R"}));
+  EXPECT_EQ(SingleDeletions("A"), (std::vector<std::string>{""}));
+  EXPECT_TRUE(SingleDeletions("").empty());
+}
+
+TEST(SingleDeletionsTest, RepeatedLettersGiveOneDeletion) {
+  EXPECT_EQ(SingleDeletions("MSSL"), (std::vector<std::string>{"SSL", "MSL", "MSS"}));
+  EXPECT_EQ(SingleDeletions("KKK"), (std::vector<std::string>{"KK"}));
+}
+
+TEST(SingleDeletionsTest, TypoSharesADeletionWithTheName) {
+  // Damscus / Damascus have the same skeleton; Damscus / Damacus one off.
+  const std::string a = Skeleton("damascus");
+  const std::string b = Skeleton("dmascs");
+  EXPECT_EQ(a, b);
+  const std::vector<std::string> da = SingleDeletions(Skeleton("damascus"));
+  const std::string typo = Skeleton("damacus");  // DMKS vs DMSKS
+  EXPECT_TRUE(Contains(da, typo)) << Join(da) << " vs " << typo;
+}
+
+// ------------------------------------------------- ReadingSimilarity ---
+
+TEST(ReadingDistanceTest, Costs) {
+  EXPECT_DOUBLE_EQ(ReadingDistance("raqqa", "raqqa"), 0.0);
+  EXPECT_DOUBLE_EQ(ReadingDistance("deir zor", "deirzor"), 0.0);  // spaces
+  EXPECT_NEAR(ReadingDistance("raqa", "raka"), 0.3, 1e-6);        // same class
+  EXPECT_NEAR(ReadingDistance("raqa", "raqqa"), 0.2, 1e-6);       // doubling
+  EXPECT_NEAR(ReadingDistance("raqqa", "raqqah"), 0.1, 1e-6);     // final h
+  EXPECT_NEAR(ReadingDistance("raka", "iraka"), 0.6, 1e-6);       // initial vowel
+  EXPECT_NEAR(ReadingDistance("raka", "iraka", false), 0.3, 1e-6);
+  EXPECT_NEAR(ReadingDistance("mosul", "masul", true), 0.6, 1e-6);
+  EXPECT_NEAR(ReadingDistance("mosul", "masul", false), 0.3, 1e-6);
+  EXPECT_NEAR(ReadingDistance("homs", "hams"), 0.6, 1e-6);
+  EXPECT_NEAR(ReadingDistance("tara", "mara"), 1.0, 1e-6);
+}
+
+TEST(ReadingDistanceTest, Symmetric) {
+  for (auto [a, b] : std::vector<std::pair<std::string, std::string>>{
+           {"raqqa", "rakka"}, {"damascus", "damscus"}, {"mosul", "mossul"},
+           {"deir zor", "dayr zawr"}, {"", "abc"}}) {
+    EXPECT_NEAR(ReadingDistance(a, b), ReadingDistance(b, a), 1e-9) << a << "/" << b;
+  }
+}
+
+TEST(ReadingDistanceTest, LongInputsAreCapped) {
+  const std::string a(5000, 'a');
+  const std::string b(5000, 'b');
+  const double d = ReadingDistance(a, b);
+  EXPECT_GT(d, 0.0);
+  EXPECT_LE(d, 128.0);
+}
+
+TEST(ReadingSimilarityTest, RangeAndIdentity) {
+  EXPECT_DOUBLE_EQ(ReadingSimilarity("raqqa", "raqqa"), 1.0);
+  EXPECT_DOUBLE_EQ(ReadingSimilarity("", ""), 0.0);
+  for (auto [a, b] : std::vector<std::pair<std::string, std::string>>{
+           {"raqqa", "riga"}, {"", "x"}, {"mosul", "marseille"}}) {
+    const double s = ReadingSimilarity(a, b);
+    EXPECT_GE(s, 0.0);
+    EXPECT_LE(s, 1.0);
+  }
+}
+
+TEST(ReadingSimilarityTest, CloserSpellingsScoreHigher) {
+  EXPECT_GT(ReadingSimilarity("raqqa", "raqqah"), ReadingSimilarity("raqqa", "raka"));
+  EXPECT_GT(ReadingSimilarity("raqqa", "raka"), ReadingSimilarity("raqqa", "riga"));
+  EXPECT_GT(ReadingSimilarity("raqqa", "riga"), ReadingSimilarity("raqqa", "mosul"));
+  EXPECT_GT(ReadingSimilarity("damascus", "damscus"),
+            ReadingSimilarity("damascus", "damas"));
+  EXPECT_GT(ReadingSimilarity("mosul", "mossul"), ReadingSimilarity("mosul", "maseru"));
+  EXPECT_GT(ReadingSimilarity("deir zor", "dayr zawr"),
+            ReadingSimilarity("deir zor", "dar es salaam"));
+  // A written initial vowel separates Raka from Iraka.
+  EXPECT_GT(ReadingSimilarity("raka", "raqqa"), ReadingSimilarity("raka", "iraq"));
+}
+
+TEST(ReadingSimilarityTest, UnwrittenVowelsAreForgiven) {
+  // Arabic-script readings leave short vowels out.
+  EXPECT_GT(ReadingSimilarity("musl", "mosul", false),
+            ReadingSimilarity("musl", "mosul", true));
+  EXPECT_GT(ReadingSimilarity("musl", "mosul", false), 0.8);
+}
+
+// ----------------------------------------------------------- ComputeKeys ---
+
+TEST(ComputeKeysTest, StrippedReadingsComeFirst) {
+  KeySet k = ComputeKeys(NormalizeName("Deir ez-Zor"));
+  EXPECT_EQ(k.normalized, "deir ez zor");
+  EXPECT_EQ(k.stripped, "deir zor");
+  ASSERT_EQ(k.stripped_reading_count, 1u);
+  ASSERT_EQ(k.readings.size(), 2u);
+  EXPECT_EQ(k.readings[0], "deir zor");
+  EXPECT_EQ(k.readings[1], "deir ez zor");
+  EXPECT_EQ(k.skeletons, std::vector<std::string>{"DRZR"});
+}
+
+TEST(ComputeKeysTest, NoArticleNoDuplicates) {
+  KeySet k = ComputeKeys(NormalizeName("Homs"));
+  EXPECT_EQ(k.stripped, "homs");
+  EXPECT_EQ(k.readings, std::vector<std::string>{"homs"});
+  EXPECT_EQ(k.stripped_reading_count, 1u);
+}
+
+TEST(ComputeKeysTest, ShortSkeletonsDropped) {
+  KeySet k = ComputeKeys(NormalizeName("Ur"));
+  EXPECT_TRUE(k.skeletons.empty());
+  EXPECT_EQ(k.readings, std::vector<std::string>{"ur"});
+}
+
+TEST(ComputeKeysTest, GreekReadingsBounded) {
+  KeySet k = ComputeKeys(NormalizeName("Ντέιρ Αλ Ζουρ"));
+  EXPECT_LE(k.readings.size(), 2 * kMaxReadings);
+  EXPECT_LE(k.stripped_reading_count, kMaxReadings);
+  EXPECT_TRUE(Contains(k.skeletons, "DRZR"));
+}
+
+// --------------------------------------------------------- stable hashes ---
+
+// These values are part of the compiled gazetteer format (index keys and
+// checksums); changing them makes every existing .tpn file unreadable.
+TEST(StableHashTest, KnownValues) {
+  EXPECT_EQ(StableHash(""), 0x0000000000000000ULL);
+  EXPECT_EQ(StableHash("raqqa"), 0x2642306267ad10a5ULL);
+  EXPECT_EQ(StableHash("toponorm"), 0xc5eed2538cef20adULL);
+  EXPECT_EQ(StableHash("الرقة"), 0xd4064d5faab8fc89ULL);
+  EXPECT_EQ(StableHash("Deir ez-Zor, Syria"), 0x4e5138248cf3f89dULL);
+  EXPECT_EQ(StableHash("", 7), 0x740729cbe468d1ddULL);
+  EXPECT_EQ(StableHash("raqqa", 7), 0x39b2b323180ebe48ULL);
+}
+
+TEST(StableHashTest, KeyHashAndChecksumKnownValues) {
+  EXPECT_EQ(KeyHash("raqqa"), 0xa29ca317427ee7f3ULL);
+  EXPECT_EQ(KeyHash("toponorm"), 0x31a51a0235e45e85ULL);
+  EXPECT_EQ(Checksum(""), 0xbca8a55faf10dc74ULL);
+  EXPECT_EQ(Checksum("raqqa"), 0x5121879e7c841832ULL);
+  std::string alphabet(100, 'x');
+  for (int i = 0; i < 100; ++i) alphabet[i] = static_cast<char>('a' + i % 26);
+  EXPECT_EQ(Checksum(alphabet), 0x56ab6c6d659ea6ebULL);
+}
+
+TEST(StableHashTest, SensitiveToEveryByteAndSeed) {
+  const std::string base = "Deir ez-Zor, Syria and more bytes";
+  const uint64_t h = StableHash(base);
+  EXPECT_EQ(StableHash(base), h);  // deterministic
+  for (size_t i = 0; i < base.size(); ++i) {
+    std::string changed = base;
+    changed[i] ^= 0x01;
+    EXPECT_NE(StableHash(changed), h) << "byte " << i;
+  }
+  EXPECT_NE(StableHash(base, 1), h);
+  EXPECT_NE(StableHash(base + std::string(1, '\0')), h);  // length matters
+}
+
+TEST(StableHashTest, ChecksumDetectsSwappedWords) {
+  std::string a(64, '\0');
+  for (int i = 0; i < 64; ++i) a[i] = static_cast<char>(i);
+  std::string b = a;
+  std::swap_ranges(b.begin(), b.begin() + 8, b.begin() + 32);  // same lane
+  EXPECT_NE(Checksum(a), Checksum(b));
+}
+
+}  // namespace
+}  // namespace internal
+}  // namespace toponorm

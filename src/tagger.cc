@@ -117,6 +117,20 @@ uint16_t FunctionWordFlags(std::string_view w) {
   for (std::string_view f : kConnector) {
     if (w == f) flags |= kWordConnector;
   }
+  // Months (normalized), for datelines: "Madrid, 25 may (EFE)".
+  static constexpr std::string_view kMonths[] = {
+      "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december", "jan", "feb", "mar",
+      "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "enero",
+      "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+      "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
+      "ιανουαριου", "φεβρουαριου", "μαρτιου", "απριλιου", "μαιου", "ιουνιου",
+      "ιουλιου", "αυγουστου", "σεπτεμβριου", "οκτωβριου", "νοεμβριου",
+      "δεκεμβριου", "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو",
+      "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر"};
+  for (std::string_view f : kMonths) {
+    if (w == f) flags |= kWordMonth;
+  }
   return flags;
 }
 
@@ -409,6 +423,8 @@ struct Pending {
                          // person's or an organisation's name)
   bool single = false;   // one word (not counting a skipped article)
   bool after_name = false;  // right after a name ("Jordan" in "Michael Jordan")
+  size_t span_first = 0;    // tokens of the mention, with generic words
+  size_t span_last = 0;
   std::string qualifier;    // "Georgia" in "Athens, Georgia"
 
   // Agreement with the rest of the document lifts doubts about the word
@@ -510,8 +526,14 @@ struct TaggerEngine::Impl {
         ++words;
         capitalized += (tokens[k].flags & (kTokenUpper | kTokenAllUpper)) != 0;
       }
+      // A sentence ends its line with a period; a title does not.
+      const bool sentence_end =
+          j < tokens.size() ? (tokens[j].gap & (kGapPeriod | kGapSentence)) != 0
+                            : (text.find_last_of(".!?") != std::string_view::npos &&
+                               text.find_last_of(".!?") > tokens[j - 1].start);
       const bool is_title = words > 0 && capitalized * 4 >= words * 3 &&
-                            (words >= 3 || capitalized == words);
+                            (words >= 3 || capitalized == words) &&
+                            !(sentence_end && words >= 3);
       for (size_t k = i; k < j; ++k) title[k] = is_title;
       i = j;
     }
@@ -637,7 +659,10 @@ struct TaggerEngine::Impl {
       Cand c;
       c.place = name.place;
       c.name = n;
-      const double quality = 1.0 - f.penalty - extra_penalty;
+      double quality = 1.0 - f.penalty - extra_penalty;
+      // In Latin script a place's own name beats another's alternate name
+      // ("Norfolk": the city, not "Norfolk Island").
+      if (first.script == Script::kLatin && !(name.flags & kNamePreferred)) quality -= 0.3;
       c.base = 0.30 + 0.50 * (place.prominence / 100.0) + 0.20 * quality;
       c.score = c.base;
       p->cands.push_back(c);
@@ -686,12 +711,14 @@ struct TaggerEngine::Impl {
                      [](const Cand& a, const Cand& b) { return a.base > b.base; });
   }
 
-  // A generic phrase right before token i ("province of", "مدينة", "πόλη")?
-  bool GenericBefore(size_t i) const {
-    if (i == 0 || !Joinable(tokens[i - 1], tokens[i])) return false;
-    if (info(i - 1).words & kWordGenericPrefix) return true;
+  // A generic phrase right before token i ("province of", "مدينة",
+  // "πόλη")? Returns its feature class ('A', 'P') and sets *start to its
+  // first token; '\0' when there is none.
+  char GenericBefore(size_t i, size_t* start = nullptr) const {
+    if (i == 0 || !Joinable(tokens[i - 1], tokens[i])) return '\0';
     std::string phrase;
-    for (size_t n = 2; n <= e.longest_prefix_words_ && n <= i; ++n) {
+    char found = '\0';
+    for (size_t n = 1; n <= e.longest_prefix_words_ && n <= i; ++n) {
       const size_t k = i - n;
       if (!Joinable(tokens[k], tokens[k + 1])) break;
       phrase.clear();
@@ -700,15 +727,33 @@ struct TaggerEngine::Impl {
         if (!phrase.empty()) phrase.push_back(' ');
         phrase.append(info(m).forms[0].text);
       }
-      if (e.generic_prefixes_.contains(phrase)) return true;
+      auto it = e.generic_prefixes_.find(phrase);
+      if (it == e.generic_prefixes_.end() && n == 1) {
+        // A proclitic on the generic word: "ومدينة".
+        for (const TokenForm& f : info(k).forms) {
+          if (f.kind != kFormClitic) continue;
+          it = e.generic_prefixes_.find(f.text);
+          if (it != e.generic_prefixes_.end()) break;
+        }
+      }
+      if (it != e.generic_prefixes_.end()) {
+        found = it->second == 'A' || it->second == 'P' ? it->second : 'P';
+        if (start != nullptr) *start = k;
+      }
     }
-    return false;
+    return found;
   }
 
-  bool GenericAfter(size_t last) const {
+  // A generic word right after token `last` ("Governorate", "County")?
+  char GenericAfter(size_t last) const {
     const size_t i = last + 1;
-    return i < tokens.size() && Joinable(tokens[last], tokens[i]) &&
-           (info(i).words & kWordGenericSuffix);
+    if (i >= tokens.size() || !Joinable(tokens[last], tokens[i]) ||
+        !(info(i).words & kWordGenericSuffix) || info(i).forms.empty()) {
+      return '\0';
+    }
+    auto it = e.generic_suffixes_.find(info(i).forms[0].text);
+    if (it == e.generic_suffixes_.end()) return 'P';
+    return it->second == 'A' || it->second == 'P' ? it->second : 'P';
   }
 
   // What a capitalized word next to a mention says about it.
@@ -761,6 +806,25 @@ struct TaggerEngine::Impl {
            (tokens[i - 1].flags & kTokenUpper);
   }
 
+  // A dateline after the mention: "Madrid, 25 may (EFE)", "BEIRUT, May 25
+  // (Reuters)", "Damascus (AP)".
+  bool Dateline(size_t last) const {
+    const size_t i = last + 1;
+    if (i >= tokens.size()) return false;
+    const Token& t = tokens[i];
+    if ((t.gap & kGapOpen) && (t.flags & kTokenAllUpper) && i + 1 < tokens.size() &&
+        (tokens[i + 1].gap & kGapClose) && !(t.gap & ~(kGapOpen | kGapSpace))) {
+      return true;  // an agency in parentheses
+    }
+    if (!(t.gap & kGapComma) || (t.gap & ~(kGapComma | kGapSpace))) return false;
+    if (i + 1 >= tokens.size() || (tokens[i + 1].gap & ~kGapSpace)) return false;
+    const bool number_first = (t.flags & kTokenHasDigit) && !(t.flags & kTokenHasLetter);
+    const bool month_first = (info(i).words & kWordMonth) != 0;
+    const Token& u = tokens[i + 1];
+    return (number_first && (info(i + 1).words & kWordMonth)) ||
+           (month_first && (u.flags & kTokenHasDigit) && !(u.flags & kTokenHasLetter));
+  }
+
   // "Surprise, Ariz.", "Sioux Falls, S.D.": a comma, then an abbreviation.
   bool AbbreviatedRegionAfter(size_t last) const {
     const size_t i = last + 1;
@@ -781,6 +845,8 @@ struct TaggerEngine::Impl {
     const Found& f = p->found;
     const Token& first = tokens[f.first];
     const Token& last = tokens[f.last];
+    p->span_first = f.first;
+    p->span_last = f.last;
     if (p->cands.empty()) {
       p->rejected = true;
       return;
@@ -794,11 +860,37 @@ struct TaggerEngine::Impl {
     for (const Cand& c : p->cands) {
       prominence = std::max(prominence, d.places[c.place].prominence);
     }
-    const PlaceRecord& top = d.places[p->cands[0].place];
     int letters = 0;
     for (size_t k = f.first; k <= f.last; ++k) letters += tokens[k].letters;
-    p->cue = p->cue || GenericBefore(f.first) || GenericAfter(f.last) ||
-             AbbreviatedRegionAfter(f.last);
+    size_t prefix_start = f.first;
+    const char before = GenericBefore(f.first, &prefix_start);
+    const char after = GenericAfter(f.last);
+    p->cue = p->cue || before || after || AbbreviatedRegionAfter(f.last);
+    const bool dateline = Dateline(f.last);
+    p->cue = p->cue || dateline;
+    // The generic words belong to the mention ("محافظة دير الزور",
+    // "Raqqa Governorate") and say which kind of place is meant.
+    p->span_first = before ? prefix_start : f.first;
+    p->span_last = after ? f.last + 1 : f.last;
+    const char hint = after ? after : before;
+    if (hint != '\0') {
+      bool any = false;
+      for (Cand& c : p->cands) {
+        if (d.places[c.place].feature_class == hint) {
+          c.base += 0.12;
+          c.score = c.base;
+          any = true;
+        }
+      }
+      std::stable_sort(p->cands.begin(), p->cands.end(),
+                       [](const Cand& a, const Cand& b) { return a.base > b.base; });
+      if (hint == 'A' && !any && after) {
+        // "Laurel County" with no county in the gazetteer: a town of the
+        // same name is most often elsewhere.
+        p->structural *= 0.4;
+        AddWhy(p, "a division the gazetteer does not hold");
+      }
+    }
     const bool locative = f.first > 0 && Joinable(tokens[f.first - 1], first) &&
                           (info(f.first - 1).words & kWordLocative);
     uint32_t common_mask = 0, proper_mask = 0;
@@ -850,10 +942,20 @@ struct TaggerEngine::Impl {
       strong_name = entry != nullptr && (entry->flags & kLexStrong);
     }
     bool weak_name = script == Script::kLatin && !strong_name;
-    if (common && script != Script::kArabic && !weak_name) {
+    if (common && script == Script::kLatin && !weak_name) {
+      // A common word must be the place's own name or its English or
+      // Spanish one ("Reading", "Japón"), not only an untagged alternate
+      // ("Man" for the Isle of Man).
       bool own = false;
       for (size_t k = 0; k < p->cands.size() && k < 3 && !own; ++k) {
-        own = NormalizeName(d.str(d.places[p->cands[k].place].name)) == f.key;
+        const PlaceRecord& place = d.places[p->cands[k].place];
+        const uint32_t end = NameRangeEnd(d, place);
+        for (uint32_t n = place.first_name; n < end && !own; ++n) {
+          const NameRecord& name = d.names[n];
+          const std::string_view language = d.str(name.language);
+          if (!(name.flags & kNamePreferred) && language != "en" && language != "es") continue;
+          own = NormalizeName(d.str(name.text)) == f.key;
+        }
       }
       weak_name = !own;
     }
@@ -918,7 +1020,10 @@ struct TaggerEngine::Impl {
         } else {
           word_doubt(locative ? 0.4 : 0.6, "common word");
         }
-      } else if (proper && prominence < 55 && !p->cue) {
+      } else if (proper && prominence < 55 && !p->cue && script == Script::kLatin &&
+                 (bits & latin_proper & ProperWordBit(WordListLanguageIndex("en")))) {
+        // English lists hold many people's names ("Henry", "Clark"); the
+        // capitalized words of the other lists are mostly places.
         word_doubt(locative ? 0.15 : 0.3, "listed as a name");
       }
       if (single && weak_name && !common && !p->cue && prominence < 60) {
@@ -943,7 +1048,9 @@ struct TaggerEngine::Impl {
       if (f.last + 1 < tokens.size() && NameGap(f.last + 1) && !GenericAfter(f.last)) {
         switch (Classify(f.last + 1, (tokens[f.last + 1].gap & kGapHyphen) != 0)) {
           case Neighbour::kName:
-            structure(0.5, "before a name");
+            // "the US President Donald Trump": a well-known place before a
+            // person's name is often an apposition.
+            structure(prominence >= 60 ? 0.2 : 0.5, "before a name");
             break;
           case Neighbour::kCommonNoun:
             structure(0.1, "before a capitalized noun");
@@ -959,10 +1066,11 @@ struct TaggerEngine::Impl {
           (info(f.first - 1).words & kWordConnector) &&
           (tokens[f.first - 1].flags & kTokenLower) && !GenericBefore(f.first) &&
           Classify(f.first - 2, false) == Neighbour::kCommonNoun) {
-        structure(0.5, "in an organisation's name");
+        structure(0.35, "in an organisation's name");
       }
       // Spanish "el Madrid", "del Valencia": the club, not the city.
-      if (single && f.first > 0 && SpaceOnly(first) && top.feature_class == 'P' &&
+      if (single && f.first > 0 && SpaceOnly(first) &&
+          d.places[p->cands[0].place].feature_class == 'P' &&
           (latin_common & CommonWordBit(WordListLanguageIndex("es")))) {
         const std::string_view prev = info(f.first - 1).forms.empty()
                                           ? std::string_view()
@@ -989,6 +1097,7 @@ struct TaggerEngine::Impl {
     // A small place needs support from the rest of the document.
     if (single && !p->cue && !locative && prominence < 35) place_doubt(0.35, "small place");
     if (single && !p->cue && (script == Script::kArabic || script == Script::kGreek)) {
+      const PlaceRecord& top = d.places[p->cands[0].place];
       if (!InScriptArea(script, top) && top.prominence < 55 && top.feature_class != 'A') {
         place_doubt(0.4, "small place far from the language's area");
       }
@@ -996,7 +1105,8 @@ struct TaggerEngine::Impl {
     if (p->cue) {
       p->word = std::max(p->word, 0.95);
       p->lexical = std::max(p->lexical, 0.95);
-      AddWhy(p, "generic word or region next to it");
+      if (dateline) p->structural = std::max(p->structural, 0.95);
+      AddWhy(p, dateline ? "dateline" : "generic word or region next to it");
     }
     p->prior = confidence;
     p->single = single;
@@ -1053,12 +1163,17 @@ struct TaggerEngine::Impl {
   void PersonsElsewhere(std::vector<Pending>* pending) {
     absl::flat_hash_set<uint64_t> persons;
     for (const Pending& p : *pending) {
-      if (p.after_name && p.single) persons.insert(p.found.hash);
+      if (p.after_name && p.single && !title[p.found.first] &&
+          !(tokens[p.found.first].flags & kTokenAllUpper)) {
+        persons.insert(p.found.hash);
+      }
     }
     if (persons.empty()) return;
     for (Pending& p : *pending) {
-      if (p.rejected || !p.single || p.after_name || p.cue) continue;
+      if (p.rejected || !p.single || p.after_name || p.cue || p.cands.empty()) continue;
       if (!persons.contains(p.found.hash)) continue;
+      // Not for well-known places ("Πρωταθλητής Ελλάδας" is no person).
+      if (e.data_.places[p.cands[0].place].prominence >= 60) continue;
       p.structural *= 0.5;
       AddWhy(&p, "a person's name elsewhere in the text");
       p.Update(0, 0);
@@ -1284,12 +1399,15 @@ void TaggerEngine::TagStretch(
   impl.PersonsElsewhere(&pending);
   if (options_.document_context) impl.Context(&pending);
   static const bool trace = getenv("TOPONORM_TAG_TRACE") != nullptr;  // DEBUG
+  size_t emitted_end = 0;
   for (const Pending& p : pending) {
     if (p.cands.empty() || (p.rejected && !trace)) continue;
     if (impl.Score(p, p.cands[0]) < options_.min_score && !trace) continue;
     Mention m;
-    const size_t start = impl.tokens[p.found.first].start;
-    const size_t end = impl.tokens[p.found.last].end;
+    const size_t start = impl.tokens[p.span_first].start;
+    const size_t end = impl.tokens[p.span_last].end;
+    if (base + start < emitted_end) continue;  // overlaps the mention before
+    emitted_end = base + end;
     m.start = base + start;
     m.end = base + end;
     m.text = stretch.substr(start, end - start);

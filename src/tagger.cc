@@ -1,8 +1,8 @@
 #include "toponorm/tagger.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
-#include <cstdlib>
 #include <string>
 #include <utility>
 #include <vector>
@@ -105,7 +105,7 @@ uint16_t FunctionWordFlags(std::string_view w) {
     if (w == f) flags |= kWordArabic;
   }
   static constexpr std::string_view kLocative[] = {
-      "in", "near", "at", "from", "outside", "across", "into", "toward",
+      "in", "near", "at", "from", "of", "outside", "across", "into", "toward",
       "towards", "around", "through", "en", "desde", "hacia", "cerca", "στη",
       "στην", "στο", "στον", "στα", "στισ", "σε", "απο", "προσ", "في", "من",
       "الي"};
@@ -138,6 +138,8 @@ uint16_t FunctionWordFlags(std::string_view w) {
 bool Joinable(const Token& prev, const Token& next) {
   constexpr uint16_t kInside = kGapSpace | kGapHyphen | kGapApostrophe | kGapFormat;
   const uint16_t g = next.gap;
+  // A hyphen with spaces around it is a dash: "Padrón - Lugo".
+  if ((g & kGapHyphen) && (g & kGapSpace)) return false;
   if ((g & ~kInside) == 0) return true;
   // "St. Louis", "Ft. Worth", "U.S.".
   if ((g & ~(kInside | kGapPeriod)) == 0 && prev.letters <= 3 &&
@@ -203,6 +205,20 @@ bool InScriptArea(Script script, const PlaceRecord& p) {
   }
 }
 
+// A place's first-level division code. A division record without one
+// ("iso3166:US-TX" in some sources) falls back to its ISO 3166-2 suffix,
+// which is GeoNames' admin1 code for the United States ("TX").
+std::string_view Admin1Of(const GazetteerData& d, const PlaceRecord& place) {
+  std::string_view admin1 = d.str(place.admin1);
+  if (admin1.empty() && d.str(place.feature_code) == "ADM1") {
+    const std::string_view id = d.str(place.id);
+    if (id.size() > 11 && id.substr(0, 8) == "iso3166:" && id[10] == '-') {
+      admin1 = id.substr(11);
+    }
+  }
+  return admin1;
+}
+
 // Code points in a normalized string.
 size_t CodePoints(std::string_view s) {
   size_t n = 0;
@@ -214,9 +230,18 @@ size_t CodePoints(std::string_view s) {
 
 // ------------------------------------------------------------- analysis --
 
+namespace {
+
+std::atomic<uint64_t> g_next_engine_id{1};
+
+// Token analyses kept per thread; entries beyond this are dropped.
+constexpr size_t kMaxMemoEntries = 1 << 17;
+
+}  // namespace
+
 TaggerEngine::TaggerEngine(const GazetteerData& data,
                            const TaggerOptions& options)
-    : data_(data), options_(options), lexicon_(data) {
+    : data_(data), options_(options), id_(g_next_engine_id++), lexicon_(data) {
   for (size_t i = 0; i < kEmbeddedRuleCount; ++i) {
     for (std::string_view line : Split(kEmbeddedRules[i].text, '\n')) {
       if (line.empty() || line[0] == '#') continue;
@@ -350,6 +375,19 @@ TokenInfo TaggerEngine::Analyze(std::string_view raw, const Token& token) const 
   }
   info.words = FunctionWordFlags(norm);
   info.list_bits = ListBits(info.forms[0].hash);
+  if (info.list_bits == 0 && token.script == Script::kLatin && norm.size() >= 4 &&
+      norm.back() == 's' && norm.find(' ') == std::string::npos) {
+    // Word lists hold stems; their affix rules make the plurals:
+    // "officials", "counties", "churches", "ciudades".
+    const std::string_view w(norm);
+    for (std::string stem : {std::string(w.substr(0, w.size() - 1)),
+                             std::string(w.substr(0, w.size() - 2)),
+                             EndsWith(w, "ies") ? std::string(w.substr(0, w.size() - 3)) + "y"
+                                                : std::string()}) {
+      if (stem.size() < 3) continue;
+      info.list_bits |= ListBits(KeyHash(stem)) & kAllCommonWordBits;
+    }
+  }
   if (token.script == Script::kArabic) {
     // Word lists hold Arabic stems: without proclitics and article.
     for (const TokenForm& f : info.forms) {
@@ -399,6 +437,10 @@ struct Found {
   uint32_t kinds = 0;  // bitmask of 1 << FormKind used
   uint32_t skipped = 0;  // article tokens left out of the key
   std::string key;
+  // kLexReading: the readings to look up (of the token, or of a run of
+  // capitalized Greek words); kLexPhonetic: the places that sound alike.
+  std::vector<TokenInfo::Reading> readings;
+  std::vector<std::pair<uint32_t, double>> phonetic;  // name, resolver score
 };
 
 struct Cand {
@@ -415,8 +457,10 @@ struct Pending {
   double confidence = 0; // that this is a place mention at all, in [0, 1]:
                          // prior * lexical * structural
   double prior = 0;      // from the form of the mention
-  double word = 1;       // doubts about the word (a common word, a name in
-                         // a word list, an acronym)
+  double word = 1;       // doubts about the word (a common word, an
+                         // acronym), which context lifts a little
+  double listed = 1;     // the word is in a list of names (a person's name
+                         // as often as a place's), which context lifts
   double lexical = 1;    // doubts about the place (small, far from the
                          // script's area, only another spelling)
   double structural = 1; // doubts from the words around it (inside a
@@ -431,6 +475,7 @@ struct Pending {
   // and the place (not those from the neighbours), by these fractions.
   void Update(double word_support, double place_support) {
     confidence = prior * (word + (1 - word) * word_support) *
+                 (listed + (1 - listed) * place_support) *
                  (lexical + (1 - lexical) * place_support) * structural;
   }
   bool rejected = false;
@@ -460,29 +505,40 @@ struct TaggerEngine::Impl {
   uint32_t latin_proper = 0;
   bool foreign_latin = false;      // most words are in another script
 
-  const TokenInfo& info(size_t i) const { return session->infos[info_of[i]]; }
+  const TokenInfo& info(size_t i) const { return session->memo->infos[info_of[i]]; }
 
   void AnalyzeTokens() {
     TokenStream stream(text);
     Token t;
     while (stream.Next(&t)) tokens.push_back(t);
     info_of.resize(tokens.size());
-    auto& memo = session->memo;
+    TokenMemo& memo = *session->memo;
+    if (memo.slots.empty()) memo.slots.assign(TokenMemo::kSlots, {0, UINT32_MAX});
     int english = 0, spanish = 0, latin = 0, other = 0;
     for (size_t i = 0; i < tokens.size(); ++i) {
+      // The memo is keyed by the token's bytes: the analysis depends on
+      // nothing else (capitalization is part of the bytes).
       const std::string_view raw =
           text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
-      auto it = memo.find(ToAbsl(raw));
-      if (it != memo.end()) {
-        info_of[i] = it->second;
-      } else {
-        // The memo is keyed by the token's bytes: the analysis depends on
-        // nothing else but the capitalization, which is part of the bytes.
-        const uint32_t index = static_cast<uint32_t>(session->infos.size());
-        session->infos.push_back(e.Analyze(raw, tokens[i]));
-        memo.emplace(std::string(raw), index);
-        info_of[i] = index;
+      const uint64_t hash = StableHash(raw, 0x746F6B656E);
+      auto& slot = memo.slots[hash & (TokenMemo::kSlots - 1)];
+      uint32_t index = UINT32_MAX;
+      if (slot.first == hash && slot.second != UINT32_MAX) {
+        index = slot.second;
+      } else if (auto it = memo.index.find(hash); it != memo.index.end()) {
+        index = it->second;
+        slot = {hash, index};
       }
+      if (index != UINT32_MAX && memo.infos[index].check != StableHash(raw, 0x636865636B)) {
+        index = UINT32_MAX;  // a 64-bit collision: analyse it, uncached
+      }
+      if (index == UINT32_MAX) {
+        index = static_cast<uint32_t>(memo.infos.size());
+        memo.infos.push_back(e.Analyze(raw, tokens[i]));
+        memo.infos.back().check = StableHash(raw, 0x636865636B);
+        if (memo.index.emplace(hash, index).second) slot = {hash, index};
+      }
+      info_of[i] = index;
       if (tokens[i].letters >= 2) {
         if (tokens[i].script == Script::kLatin) ++latin;
         else if (tokens[i].script != Script::kNone) ++other;
@@ -532,8 +588,7 @@ struct TaggerEngine::Impl {
                             : (text.find_last_of(".!?") != std::string_view::npos &&
                                text.find_last_of(".!?") > tokens[j - 1].start);
       const bool is_title = words > 0 && capitalized * 4 >= words * 3 &&
-                            (words >= 3 || capitalized == words) &&
-                            !(sentence_end && words >= 3);
+                            (words >= 3 || capitalized == words) && !sentence_end;
       for (size_t k = i; k < j; ++k) title[k] = is_title;
       i = j;
     }
@@ -606,24 +661,143 @@ struct TaggerEngine::Impl {
     }
   }
 
+  // A word that sounds like a well-known city's name ("Ράκα", "Raqa"):
+  // through the gazetteer's consonant skeletons, for P-class places of
+  // prominence 50 or more whose reading is at least 0.9 similar. Such a
+  // mention is kept only when the rest of the text agrees (Context).
+  bool Heard(size_t i, Found* f, Script script) {
+      // One word: how it sounds, once per token string. The gazetteer's
+      // skeleton index lists places most prominent first, so only the head
+      // of each list is read (well-known cities only, see below).
+      TokenInfo& ti = session->memo->infos[info_of[i]];
+      if (!ti.phonetic_done) {
+        ti.phonetic_done = true;
+        if (ti.readings.empty() && !ti.forms.empty()) {
+          for (const TokenForm& form : ti.forms) {
+            if (form.kind != kFormPlain && form.kind != kFormGreekEnding) continue;
+            const KeySet keys = ComputeKeys(form.text);
+            for (const std::string& skeleton : keys.skeletons) {
+              absl::Span<const uint32_t> postings =
+                  e.data_.skeleton_index.Lookup(KeyHash(skeleton));
+              for (uint32_t n : postings) {
+                if (n >= e.data_.name_count) continue;
+                const NameRecord& name = e.data_.names[n];
+                if (name.place >= e.data_.place_count) continue;
+                const PlaceRecord& place = e.data_.places[name.place];
+                // Cities only (countries and regions have Greek names in
+                // the gazetteer), well-known ones, outside Greece and Cyprus.
+                if (place.prominence < 50) break;
+                if (place.feature_class != 'P' || (script == Script::kGreek && InScriptArea(Script::kGreek, place))) continue;
+                double similarity = 0;
+                for (const std::string& r : keys.readings) {
+                  similarity = std::max(similarity, ReadingSimilarity(r, e.data_.str(name.reading)));
+                }
+                if (similarity < 0.9) continue;
+                bool seen = false;
+                for (auto& [known, s] : ti.phonetic) {
+                  if (e.data_.names[known].place == name.place) {
+                    seen = true;
+                    if (similarity > s) { known = n; s = similarity; }
+                  }
+                }
+                if (!seen) ti.phonetic.push_back({n, similarity});
+              }
+            }
+          }
+        }
+      }
+      if (ti.phonetic.empty()) return false;
+      *f = Found();
+      f->first = f->last = i;
+      f->lex = kLexPhonetic;
+      f->penalty = 0.1f;
+      f->hash = ti.forms.empty() ? 0 : ti.forms[0].hash;
+      f->phonetic = ti.phonetic;
+      return true;
+  }
+
+  // Greek writes foreign names as it hears them ("Ντέιρ Αλ Ζουρ", "Ράκα"),
+  // often in spellings no gazetteer holds. A run of capitalized Greek
+  // words that starts no known name is looked up by its readings as a
+  // whole ("ντειρ αλ ζουρ" reads "dir zur", as "دير الزور" does), and a
+  // single word, failing that, by how it sounds (the resolver's phonetic
+  // keys: "Ράκα" and "Rakka"), for well-known places only.
+  bool GreekRun(size_t i, Found* f) {
+    const Token& t = tokens[i];
+    // Latin script too, for one word that no word list knows ("Raqa").
+    const bool latin = t.script == Script::kLatin && (t.flags & kTokenUpper) &&
+                       !(t.flags & kTokenAllUpper) && t.letters >= 4 &&
+                       info(i).list_bits == 0 && !(t.flags & kTokenApostrophe);
+    if (latin) {
+      if (title[i] || StartsSentence(tokens, i)) return false;
+      return Heard(i, f, Script::kLatin);
+    }
+    if (t.script != Script::kGreek || !(t.flags & kTokenUpper) || t.letters < 3 ||
+        (info(i).words & (kWordGreek | kWordGenericPrefix | kWordGenericSuffix))) {
+      return false;
+    }
+    size_t end = i;  // inclusive
+    while (end + 1 < tokens.size() && end - i < 3 && Joinable(tokens[end], tokens[end + 1]) &&
+           tokens[end + 1].script == Script::kGreek &&
+           (tokens[end + 1].flags & kTokenUpper) && !(info(end + 1).words & kWordGreek)) {
+      ++end;
+    }
+    const bool initial = title[i] || StartsSentence(tokens, i);
+    for (size_t last = end; last >= i && last + 1 > i; --last) {
+      if (last == i && initial) break;  // one capitalized word opening a sentence
+      if (last > i) {
+        const std::string run = NormalizeName(text.substr(t.start, tokens[last].end - t.start));
+        std::vector<TokenInfo::Reading> readings;
+        for (const std::string& r : ComputeKeys(run).readings) {
+          if (r.size() < 6) continue;
+          const uint64_t hash = KeyHash(r);
+          if (!e.data_.reading_index.Lookup(hash).empty()) readings.push_back({hash, 0.05f, 0});
+        }
+        if (!readings.empty()) {
+          *f = Found();
+          f->first = i;
+          f->last = last;
+          f->lex = kLexReading;
+          f->penalty = 0.05f;
+          f->hash = KeyHash(run);
+          f->readings = std::move(readings);
+          return true;
+        }
+        continue;
+      }
+      return Heard(i, f, Script::kGreek);
+    }
+    return false;
+  }
+
   void Collect(std::vector<Pending>* out) {
     mention_of.assign(tokens.size(), -1);
     for (size_t i = 0; i < tokens.size();) {
       Found f;
-      if (!info(i).starts || !Search(i, &f)) {
-        // Another spelling; in Greek, not where a sentence starts (every
-        // word is capitalized there).
-        if (info(i).readings.empty() ||
+      // In a script with capitals a name starts with one (Assess would
+      // reject the rest), unless it is an article joined to the name by a
+      // hyphen ("al-Raqqa").
+      const bool lower = (tokens[i].flags & kTokenLower) && IsCased(tokens[i].script) &&
+                         !(i + 1 < tokens.size() && (tokens[i + 1].gap & kGapHyphen) &&
+                           !(tokens[i + 1].gap & kGapSpace));
+      if (!info(i).starts || lower || !Search(i, &f)) {
+        if (GreekRun(i, &f)) {
+          // (found below)
+        } else if (info(i).readings.empty() ||
             (tokens[i].script == Script::kGreek &&
              (title[i] || StartsSentence(tokens, i)))) {
           ++i;
           continue;
-        }
+        } else {
+        // Another spelling; in Greek, not where a sentence starts (every
+        // word is capitalized there).
         f = Found();
         f.first = f.last = i;
         f.lex = kLexReading;
         f.penalty = info(i).readings[0].penalty;
         f.kinds = info(i).readings[0].kinds;
+        f.readings = info(i).readings;
+        }
       }
       Pending p;
       p.found = std::move(f);
@@ -660,10 +834,18 @@ struct TaggerEngine::Impl {
       c.place = name.place;
       c.name = n;
       double quality = 1.0 - f.penalty - extra_penalty;
-      // In Latin script a place's own name beats another's alternate name
-      // ("Norfolk": the city, not "Norfolk Island").
-      if (first.script == Script::kLatin && !(name.flags & kNamePreferred)) quality -= 0.3;
-      c.base = 0.30 + 0.50 * (place.prominence / 100.0) + 0.20 * quality;
+      double prominence = place.prominence / 100.0;
+      // In Latin script a place's own name, or its English or Spanish one,
+      // beats another language's or an untagged alternate name: "Norfolk"
+      // is the city, not Norfolk Island; "Central" is no name of Davao.
+      if (first.script == Script::kLatin && !(name.flags & kNamePreferred)) {
+        const std::string_view language = d.str(name.language);
+        if (language != "en" && language != "es") {
+          quality -= 0.3;
+          prominence = std::min(prominence, 0.6);
+        }
+      }
+      c.base = 0.30 + 0.50 * prominence + 0.20 * quality;
       c.score = c.base;
       p->cands.push_back(c);
     };
@@ -673,18 +855,23 @@ struct TaggerEngine::Impl {
         consider(postings[k], 0);
       }
     }
+    if (f.lex & kLexPhonetic) {
+      // Ranked by how alike they sound, not by prominence.
+      for (const auto& [name, similarity] : f.phonetic) consider(name, 0.15 + (1.0 - similarity) * 3);
+    }
     if (f.lex & kLexReading) {
       const Script script = first.script;
-      for (const TokenInfo::Reading& r : info(f.first).readings) {
+      const bool run = f.last > f.first;
+      for (const TokenInfo::Reading& r : f.readings) {
         absl::Span<const uint32_t> postings = d.reading_index.Lookup(r.hash);
         for (size_t k = 0; k < postings.size() && k < kMaxCandidates * 3; ++k) {
           if (postings[k] >= d.name_count) continue;
           const Script name_script = static_cast<Script>(d.names[postings[k]].script);
-          if (name_script != script &&
+          if (name_script != script && !run &&
               !(script == Script::kGreek && name_script == Script::kLatin)) {
             continue;
           }
-          if (name_script == Script::kLatin) {
+          if (name_script == Script::kLatin && !run) {
             // A Latin reading of a Greek word: only the place's own name or
             // its English one, or a Greek place.
             const NameRecord& name = d.names[postings[k]];
@@ -778,11 +965,21 @@ struct TaggerEngine::Impl {
     if (ti.words & (kWordGenericPrefix | kWordGenericSuffix)) return Neighbour::kNothing;
     const bool initial = title[i] || StartsSentence(tokens, i);
     const bool function = (ti.words & (kWordEnglish | kWordSpanish | kWordGreek)) != 0;
-    const bool common = (ti.list_bits & kAllCommonWordBits) != 0;
+    // In the text's own language ("Aron" is a Spanish word, not an
+    // English one).
+    const uint32_t common_mask = t.script == Script::kLatin ? latin_common
+                                 : t.script == Script::kGreek
+                                     ? CommonWordBit(WordListLanguageIndex("el"))
+                                     : kAllCommonWordBits;
+    const bool common = (ti.list_bits & common_mask) != 0;
     const bool proper = (ti.list_bits & kAllProperWordBits) != 0;
+    (void)proper;
     // Capitals at the start of a sentence say nothing about a function
     // word ("The", "En") or a common word ("Despite").
     if (initial && (function || common)) return Neighbour::kNothing;
+    // An organisation's or a party's acronym: "DFL-Minneapolis",
+    // "R-Elbow Lake", "SDF fighters".
+    if ((t.flags & kTokenAllUpper) && t.letters <= 5 && !initial) return Neighbour::kNothing;
     if (t.letters < 2) {
       // An initial: "George W. Bush", "Louis D. Boccardi".
       const bool initial_letter = i + 1 < tokens.size() &&
@@ -791,7 +988,12 @@ struct TaggerEngine::Impl {
       return initial_letter ? Neighbour::kName : Neighbour::kNothing;
     }
     if (function) return Neighbour::kName;  // mid-sentence "The", "Al"
-    if (common && !proper) return Neighbour::kCommonNoun;
+    // A common word is a name only when the English list also has it as
+    // one ("Bill", "Mark"); other lists' capitalized words are mostly
+    // places and institutions ("Unida" in "Izquierda Unida").
+    if (common && !(proper && (ti.list_bits & ProperWordBit(WordListLanguageIndex("en"))))) {
+      return Neighbour::kCommonNoun;
+    }
     return Neighbour::kName;
   }
 
@@ -801,6 +1003,7 @@ struct TaggerEngine::Impl {
     if (i == 0) return false;
     const uint16_t g = tokens[i].gap;
     constexpr uint16_t kNarrow = kGapSpace | kGapHyphen | kGapFormat;
+    if ((g & kGapHyphen) && (g & kGapSpace)) return false;  // a dash
     if ((g & ~kNarrow) == 0 && g != 0) return true;
     return (g & ~(kNarrow | kGapPeriod)) == 0 && tokens[i - 1].letters == 1 &&
            (tokens[i - 1].flags & kTokenUpper);
@@ -813,8 +1016,12 @@ struct TaggerEngine::Impl {
     if (i >= tokens.size()) return false;
     const Token& t = tokens[i];
     if ((t.gap & kGapOpen) && (t.flags & kTokenAllUpper) && i + 1 < tokens.size() &&
-        (tokens[i + 1].gap & kGapClose) && !(t.gap & ~(kGapOpen | kGapSpace))) {
-      return true;  // an agency in parentheses
+        (tokens[i + 1].gap & kGapClose) && !(t.gap & ~(kGapOpen | kGapSpace)) &&
+        mention_of[last] >= 0) {
+      // An agency in parentheses after a name that opens a line.
+      size_t first = last;
+      while (first > 0 && mention_of[first - 1] == mention_of[last]) --first;
+      return (tokens[first].gap & (kGapStart | kGapNewline)) != 0 || title[first];
     }
     if (!(t.gap & kGapComma) || (t.gap & ~(kGapComma | kGapSpace))) return false;
     if (i + 1 >= tokens.size() || (tokens[i + 1].gap & ~kGapSpace)) return false;
@@ -891,8 +1098,15 @@ struct TaggerEngine::Impl {
         AddWhy(p, "a division the gazetteer does not hold");
       }
     }
-    const bool locative = f.first > 0 && Joinable(tokens[f.first - 1], first) &&
-                          (info(f.first - 1).words & kWordLocative);
+    // "in Nokomis", "in the Cottonport area", "en la Rioja", "στη Ράκα".
+    bool locative = f.first > 0 && Joinable(tokens[f.first - 1], first) &&
+                    (info(f.first - 1).words & kWordLocative);
+    if (!locative && f.first > 1 && Joinable(tokens[f.first - 1], first) &&
+        Joinable(tokens[f.first - 2], tokens[f.first - 1]) &&
+        (info(f.first - 2).words & kWordLocative) && tokens[f.first - 1].letters <= 3 &&
+        (info(f.first - 1).words & (kWordEnglish | kWordSpanish | kWordGreek))) {
+      locative = true;
+    }
     uint32_t common_mask = 0, proper_mask = 0;
     switch (script) {
       case Script::kLatin:
@@ -931,8 +1145,21 @@ struct TaggerEngine::Impl {
     // Arabic lists mark their proper nouns by block, not by case: a word
     // listed there (بيروت) is a name even when a derived common word is
     // listed too.
-    const bool common =
-        (bits & common_mask) != 0 && !(script == Script::kArabic && proper);
+    bool common = (bits & common_mask) != 0 && !(script == Script::kArabic && proper);
+    if (!single && cased && initial && prominence < 60 &&
+        (info(f.first).words & (kWordEnglish | kWordSpanish | kWordGreek))) {
+      // A phrase of common words opening a sentence with an article
+      // ("El Banco Central ...").
+      common = true;
+      for (size_t k = f.first; k <= f.last && common; ++k) {
+        const TokenInfo& ti = info(k);
+        if (ti.words & (kWordEnglish | kWordSpanish | kWordGreek)) continue;
+        bool article = false;
+        for (const TokenForm& form : ti.forms) article = article || form.kind == kFormArticle;
+        if (article) continue;
+        common = (ti.list_bits & common_mask) != 0;
+      }
+    }
     // The name that matched: is it only some other language's alternate
     // name ("Liga" for Riga)? For a common word, is it the place's own
     // name ("Reading") rather than an alternate one ("Man", "My")?
@@ -983,13 +1210,24 @@ struct TaggerEngine::Impl {
         (info(f.first).words & (kWordEnglish | kWordSpanish | kWordGreek | kWordArabic))) {
       return reject("function word");
     }
+    if (single && f.first == f.last && (info(f.first).words & kWordMonth)) {
+      return reject("a month");
+    }
     if (single && (info(f.first).words & kWordGenericPrefix) &&
         !(f.kinds & (1u << kFormClitic))) {
       return reject("a generic word");
     }
     if (f.lex & kLexReading) place_doubt(0.2, "another spelling");
+    if (f.lex & kLexPhonetic) place_doubt(0.35, "sounds like the name");
     if (cased) {
-      if (!(first.flags & (kTokenUpper | kTokenAllUpper)) ||
+      // The article of "al-Mayadin" may be written in lower case.
+      bool article = false;
+      for (const TokenForm& form : info(f.first).forms) article = article || form.kind == kFormArticle;
+      const Token& head = article && f.first < f.last && (first.flags & kTokenLower) &&
+                                  (tokens[f.first + 1].gap & kGapHyphen)
+                              ? tokens[f.first + 1]
+                              : first;
+      if (!(head.flags & (kTokenUpper | kTokenAllUpper)) ||
           !(last.flags & (kTokenUpper | kTokenAllUpper))) {
         return reject("lower case");
       }
@@ -1015,7 +1253,9 @@ struct TaggerEngine::Impl {
             return reject("common word at the start of a sentence");
           }
           word_doubt(0.3, "common word at the start of a sentence");
-        } else if (prominence >= 60 && !weak_name) {
+        } else if (prominence >= 50 && !weak_name) {
+          // Capitalized inside a sentence, the own name of a city: "Nice",
+          // "Reading", "Mobile" (context still decides among namesakes).
           word_doubt(0.1, "common word");
         } else {
           word_doubt(locative ? 0.4 : 0.6, "common word");
@@ -1023,8 +1263,12 @@ struct TaggerEngine::Impl {
       } else if (proper && prominence < 55 && !p->cue && script == Script::kLatin &&
                  (bits & latin_proper & ProperWordBit(WordListLanguageIndex("en")))) {
         // English lists hold many people's names ("Henry", "Clark"); the
-        // capitalized words of the other lists are mostly places.
-        word_doubt(locative ? 0.15 : 0.3, "listed as a name");
+        // capitalized words of the other lists are mostly places. Not for
+        // divisions and countries, listed because they are places.
+        if (d.places[p->cands[0].place].feature_class != 'A') {
+          p->listed *= locative ? 0.85 : 0.7;
+          AddWhy(p, "listed as a name");
+        }
       }
       if (single && weak_name && !common && !p->cue && prominence < 60) {
         word_doubt(0.3, "alternate name");
@@ -1034,10 +1278,16 @@ struct TaggerEngine::Impl {
       // ("Mansfield Police Department": still the place, for most readers).
       if (f.first > 0 && NameGap(f.first) && !GenericBefore(f.first)) {
         switch (Classify(f.first - 1, (first.gap & kGapHyphen) != 0)) {
-          case Neighbour::kName:
+          case Neighbour::kName: {
             structure(0.5, "after a name");
-            p->after_name = true;
+            // Remembered for the rest of the text when the word before is
+            // a person's name the English list knows, or an initial.
+            const TokenInfo& prev = info(f.first - 1);
+            p->after_name = tokens[f.first - 1].letters == 1 ||
+                            ((prev.list_bits & ProperWordBit(WordListLanguageIndex("en"))) &&
+                             !(prev.list_bits & kAllCommonWordBits));
             break;
+          }
           case Neighbour::kCommonNoun:
             structure(0.25, "after a capitalized noun");
             break;
@@ -1066,7 +1316,7 @@ struct TaggerEngine::Impl {
           (info(f.first - 1).words & kWordConnector) &&
           (tokens[f.first - 1].flags & kTokenLower) && !GenericBefore(f.first) &&
           Classify(f.first - 2, false) == Neighbour::kCommonNoun) {
-        structure(0.35, "in an organisation's name");
+        structure(0.5, "in an organisation's name");
       }
       // Spanish "el Madrid", "del Valencia": the club, not the city.
       if (single && f.first > 0 && SpaceOnly(first) &&
@@ -1089,7 +1339,7 @@ struct TaggerEngine::Impl {
         if (CodePoints(core) < 3) return reject("too short");
       }
       if (common && !p->cue && prominence < 90) {
-        word_doubt(0.6, "common word");
+        word_doubt(prominence >= 70 ? 0.4 : 0.6, "common word");
       } else if (proper && !p->cue && prominence < 45) {
         word_doubt(0.3, "listed as a name");
       }
@@ -1098,7 +1348,11 @@ struct TaggerEngine::Impl {
     if (single && !p->cue && !locative && prominence < 35) place_doubt(0.35, "small place");
     if (single && !p->cue && (script == Script::kArabic || script == Script::kGreek)) {
       const PlaceRecord& top = d.places[p->cands[0].place];
-      if (!InScriptArea(script, top) && top.prominence < 55 && top.feature_class != 'A') {
+      // (Countries and regions are named everywhere, unless the region's
+      // name is a common word: "Δύση", "the West", is also a region of
+      // Cameroon.)
+      if (!InScriptArea(script, top) && top.prominence < 55 &&
+          (top.feature_class != 'A' || (common && !IsCountryCode(d.str(top.feature_code))))) {
         place_doubt(0.4, "small place far from the language's area");
       }
     }
@@ -1136,7 +1390,7 @@ struct TaggerEngine::Impl {
           const PlaceRecord& place = d.places[p.cands[i].place];
           if (p.cands[i].place == q.cands[j].place) continue;
           if (CountryKey(place) != CountryKey(region)) continue;
-          if (!country && d.str(place.admin1) != d.str(region.admin1)) continue;
+          if (!country && Admin1Of(d, place) != Admin1Of(d, region)) continue;
           const double score = p.cands[i].base + q.cands[j].base;
           if (score > best) {
             best = score;
@@ -1210,10 +1464,12 @@ struct TaggerEngine::Impl {
     }
     double affinity = (same_admin ? 0.3 : 0) + (same_country ? 0.15 : 0);
     if (a.has_point && b.has_point) {
-      const double x = (b.lon - a.lon) * 0.5 * (a.cos_lat + b.cos_lat);
+      // Beyond ~500 km the kernel is below 0.01: skip the arithmetic.
       const double y = b.lat - a.lat;
+      if (y > 0.08 || y < -0.08) return affinity;
+      const double x = (b.lon - a.lon) * 0.5 * (a.cos_lat + b.cos_lat);
       const double km = 6371.0 * std::sqrt(x * x + y * y);
-      affinity += 0.8 * std::exp(-km / 100.0);
+      if (km < 500) affinity += 0.8 * std::exp(-km / 100.0);
     }
     return std::min(1.0, affinity);
   }
@@ -1222,12 +1478,16 @@ struct TaggerEngine::Impl {
     const GazetteerData& d = e.data_;
     constexpr size_t kOptions = 6;
     constexpr double kSharpness = 10;  // of the softmax over readings
-    constexpr double kContextWeight = 0.4;
+    // How much agreement can move a reading: enough for "Tripoli" with
+    // "Lebanon", not for a small namesake near another mention to beat a
+    // capital ("Madrid" next to "Bogotá").
+    constexpr double kContextWeight = 0.25;
     // Mentions written the same way are read the same way: one group each
     // (and at most kMaxGroups groups, the most confident, per stretch).
     struct Group {
       std::vector<size_t> members;
-      double weight = 0;
+      double confidence = 0;  // of its most confident mention
+      double weight = 0;      // its say in the others' context
       std::vector<Option> options;
     };
     std::vector<Group> groups;
@@ -1235,7 +1495,7 @@ struct TaggerEngine::Impl {
     for (size_t m = 0; m < pending->size(); ++m) {
       const Pending& p = (*pending)[m];
       if (p.rejected || p.confidence <= 0 || p.cands.empty()) continue;
-      const uint64_t key = p.found.hash != 0 ? p.found.hash : ~uint64_t{m};
+      const uint64_t key = (p.found.hash != 0 ? p.found.hash : ~uint64_t{m}) ^ p.found.lex;
       auto [it, inserted] = group_of.emplace(key, groups.size());
       if (inserted) {
         Group g;
@@ -1253,7 +1513,7 @@ struct TaggerEngine::Impl {
           o.kind = IsCountryCode(code) ? 1 : (code == "ADM1" ? 2 : 0);
           if (o.kind != 0) o.has_point = false;  // a capital, not the area
           o.country = place.country[0] != '\0' ? CountryKey(place) : 0;
-          const std::string_view admin1 = d.str(place.admin1);
+          const std::string_view admin1 = Admin1Of(d, place);
           o.admin = admin1.empty() || o.country == 0
                         ? 0
                         : (uint64_t{o.country} << 48) ^ StableHash(admin1);
@@ -1263,7 +1523,16 @@ struct TaggerEngine::Impl {
       }
       Group& g = groups[it->second];
       g.members.push_back(m);
-      g.weight = std::max(g.weight, p.confidence);
+      g.confidence = std::max(g.confidence, p.confidence);
+    }
+    // Doubtful mentions have little say; a name written again and again
+    // ("Syria" five times) has more.
+    for (Group& g : groups) {
+      g.weight = g.confidence * g.confidence *
+                 (1.0 + std::log2(static_cast<double>(g.members.size())) / 2);
+      // Names that only sound like places listen to the others but have
+      // no say themselves.
+      if ((*pending)[g.members[0]].found.lex & kLexPhonetic) g.weight = 0;
     }
     auto normalize = [&](Group& g) {
       double top = -1e9;
@@ -1278,30 +1547,34 @@ struct TaggerEngine::Impl {
     for (Group& g : groups) normalize(g);
     double carried_total = 0;
     for (const auto& [k, v] : session->carried_votes) carried_total += v;
-    // Two rounds: readings that agree reinforce each other.
+    // Two rounds: readings that agree reinforce each other. Each group
+    // looks at the kNeighbourGroups groups first written before and after
+    // it, so that a long text costs linear time.
     const size_t n = groups.size();
+    constexpr size_t kNeighbourGroups = 24;
     for (int round = 0; round < 2 && (n > 1 || carried_total > 0); ++round) {
       for (size_t g = 0; g < n; ++g) {
-        double norm = 0.5 + carried_total;
-        for (size_t h = 0; h < n; ++h) {
-          if (h != g) norm += groups[h].weight;
-        }
+        const size_t from = g > kNeighbourGroups ? g - kNeighbourGroups : 0;
+        const size_t to = std::min(n, g + kNeighbourGroups + 1);
+        // Each other mention that agrees is independent evidence: the
+        // support is 1 - the chance that none of them means it (a noisy
+        // OR), so one clear "Syria" counts, and many weak hints add up.
         for (Option& o : groups[g].options) {
-          double support = 0;
-          for (size_t h = 0; h < n; ++h) {
+          double none = 1.0;
+          for (size_t h = from; h < to; ++h) {
             if (h == g) continue;
             double agree = 0;
             for (const Option& other : groups[h].options) {
               if (other.probability < 0.01) continue;
               agree += other.probability * Affinity(o, other);
             }
-            support += groups[h].weight * agree;
+            none *= 1.0 - 0.9 * std::min(1.0, groups[h].weight) * std::min(1.0, agree);
           }
           if (carried_total > 0) {
             auto it = session->carried_votes.find(o.country);
-            if (it != session->carried_votes.end()) support += 0.5 * it->second;
+            if (it != session->carried_votes.end()) none *= 1.0 - std::min(0.6, 0.3 * it->second);
           }
-          o.context = support / norm;
+          o.context = 1.0 - none;
         }
       }
       for (Group& g : groups) normalize(g);
@@ -1324,8 +1597,19 @@ struct TaggerEngine::Impl {
         // ("Reading" in a British text); in Arabic, where place names are
         // often common words, it is the main evidence.
         const double support = std::min(1.0, 1.5 * p.cands[0].context);
+        // Arabic place names are often common words ("الرقة"): strong
+        // agreement (a country and its other places named) lifts nearly
+        // all of that doubt.
+        // (Only for names with the article: particles such as "عنه" or
+        // "بأنه" never take it.)
         const bool arabic = tokens[p.found.first].script == Script::kArabic;
-        p.Update((arabic ? 0.7 : 0.25) * support, 0.7 * support);
+        const double strong =
+            StartsWith(p.found.key, kAlefLam) ? std::max(0.0, (p.cands[0].context - 0.5) / 0.4) : 0;
+        p.Update(arabic ? std::min(1.0, 0.7 * support + 0.3 * strong) : 0.25 * support,
+                 0.7 * support);
+        // A name that only sounds like a place must agree with the rest of
+        // the document ("Ράκα" in a text about Syria).
+        if ((p.found.lex & kLexPhonetic) && p.cands[0].context < 0.3) p.confidence = 0;
       }
     }
     // Carry the document's countries forward to the next stretch, decayed.
@@ -1343,9 +1627,22 @@ struct TaggerEngine::Impl {
   }
 
   // A mention's score: how sure the place is, times how sure the mention.
-  static double Score(const Pending& p, const Cand& c) {
-    return std::min(1.0, c.score) * p.confidence;
+  // A mention's score: how sure it is a place mention, how well known the
+  // place is (small places are named less often and collide more with
+  // other words), and how clearly this reading beats the others (its
+  // share of a softmax over the readings' scores).
+  double Score(const Pending& p, const Cand& c) const {
+    if (p.cands.empty()) return 0;
+    const double top = p.cands[0].score;
+    double total = 0;
+    for (const Cand& other : p.cands) total += std::exp(10 * (other.score - top));
+    const double share = std::exp(10 * (c.score - top)) / total;
+    const double prominence = e.data_.places[c.place].prominence / 100.0;
+    return p.confidence * (kProminencePart + (1 - kProminencePart) * prominence) *
+           (kSharePart + (1 - kSharePart) * share);
   }
+  static constexpr double kProminencePart = 0.6;
+  static constexpr double kSharePart = 0.6;
 
   Match ToMatch(const Pending& p, const Cand& c) const {
     Match m;
@@ -1353,11 +1650,14 @@ struct TaggerEngine::Impl {
     m.score = std::round(std::clamp(Score(p, c), 0.0, 1.0) * 1000) / 1000;
     const bool stripped = (p.found.lex & kLexStripped) && !(p.found.lex & kLexNative);
     const bool read = (p.found.lex & kLexReading) != 0;
-    m.kind = stripped || read ? MatchKind::kRomanized : MatchKind::kExact;
+    const bool phonetic = (p.found.lex & kLexPhonetic) != 0;
+    m.kind = phonetic ? MatchKind::kPhonetic
+                      : (stripped || read ? MatchKind::kRomanized : MatchKind::kExact);
     m.matched_name = e.data_.str(e.data_.names[c.name].text);
     if (e.options_.explain) {
-      m.reason = StrCat(read ? "same reading as \"" : stripped ? "name without article \""
-                                                              : "exact name \"",
+      m.reason = StrCat(phonetic ? "sounds like \""
+                                 : read ? "same reading as \""
+                                        : stripped ? "name without article \"" : "exact name \"",
                         m.matched_name, "\"");
       const uint32_t k = p.found.kinds;
       if (k & (1u << kFormClitic)) m.reason += "; Arabic proclitic removed";
@@ -1382,6 +1682,23 @@ struct TaggerEngine::Impl {
 void TaggerEngine::TagStretch(
     std::string_view stretch, size_t base, Session* session,
     const std::function<void(const Mention&)>& sink) const {
+  // The thread's memo for this engine (a private one when a sink tags
+  // another text from inside this call).
+  thread_local TokenMemo thread_memo;
+  TokenMemo local_memo;
+  TokenMemo* memo = thread_memo.busy ? &local_memo : &thread_memo;
+  if (memo->owner != id_ || memo->infos.size() > kMaxMemoEntries) {
+    memo->index.clear();
+    memo->slots.clear();
+    memo->infos.clear();
+    memo->owner = id_;
+  }
+  memo->busy = true;
+  session->memo = memo;
+  struct Release {
+    TokenMemo* memo;
+    ~Release() { memo->busy = false; }
+  } release{memo};
   Impl impl{*this, session, stretch, {}, {}, {}, {}, {}, 0, 0, false};
   impl.AnalyzeTokens();
   std::vector<Pending> pending;
@@ -1398,11 +1715,11 @@ void TaggerEngine::TagStretch(
   for (Pending& p : pending) impl.Assess(&p);
   impl.PersonsElsewhere(&pending);
   if (options_.document_context) impl.Context(&pending);
-  static const bool trace = getenv("TOPONORM_TAG_TRACE") != nullptr;  // DEBUG
+  const bool diagnostics = options_.diagnostics;
   size_t emitted_end = 0;
   for (const Pending& p : pending) {
-    if (p.cands.empty() || (p.rejected && !trace)) continue;
-    if (impl.Score(p, p.cands[0]) < options_.min_score && !trace) continue;
+    if (p.cands.empty() || (p.rejected && !diagnostics)) continue;
+    if (impl.Score(p, p.cands[0]) < options_.min_score && !diagnostics) continue;
     Mention m;
     const size_t start = impl.tokens[p.span_first].start;
     const size_t end = impl.tokens[p.span_last].end;
@@ -1416,11 +1733,6 @@ void TaggerEngine::TagStretch(
       m.alternatives.push_back(impl.ToMatch(p, p.cands[k]));
     }
     sink(m);
-  }
-  // Keep the memo bounded on huge texts.
-  if (session->infos.size() > (1u << 20)) {
-    session->memo.clear();
-    session->infos.clear();
   }
 }
 

@@ -66,6 +66,11 @@ struct TokenInfo {
     uint32_t kinds = 0;  // 1 << FormKind of the form read
   };
   std::vector<Reading> readings;
+  // Greek capitalized words that match nothing else: places whose names
+  // sound alike (names and resolver scores), computed once when needed.
+  bool phonetic_done = false;
+  std::vector<std::pair<uint32_t, double>> phonetic;
+  uint64_t check = 0;  // second hash of the token's bytes (TokenMemo)
 };
 
 // Common-word and function-word facts about a token.
@@ -81,17 +86,33 @@ enum WordFlags : uint16_t {
                                 // "στη", "في")
   kWordConnector = 1 << 7,      // "of", "de", "del": joins an organisation's
                                 // head noun to a place ("University of")
+  kWordMonth = 1 << 8,          // a month name, for datelines ("May", "mayo",
+                                // "Μαΐου", "مايو")
 };
 
 class TaggerEngine {
  public:
   TaggerEngine(const GazetteerData& data, const TaggerOptions& options);
 
-  // Per-text state: the token memo and the country votes carried from one
-  // stretch to the next.
-  struct Session {
-    absl::flat_hash_map<std::string, uint32_t> memo;
+  // Analyses of token strings. A token's analysis depends on nothing but
+  // its bytes and the engine, so one memo serves every text a thread tags
+  // (news repeats its words: most tokens are found here).
+  struct TokenMemo {
+    uint64_t owner = 0;  // the engine's id
+    bool busy = false;   // in use by a TagStretch on this thread
+    // Keyed by a 128-bit hash of the token's bytes (two StableHash seeds:
+    // the second is checked against TokenInfo::check).
+    absl::flat_hash_map<uint64_t, uint32_t> index;
     std::vector<TokenInfo> infos;
+    // A direct-mapped cache in front of `index` for the frequent words.
+    static constexpr size_t kSlots = 8192;
+    std::vector<std::pair<uint64_t, uint32_t>> slots;
+  };
+
+  // Per-text state: the token memo in use and the country votes carried
+  // from one stretch to the next.
+  struct Session {
+    TokenMemo* memo = nullptr;
     absl::flat_hash_map<uint32_t, double> carried_votes;  // country -> weight
   };
 
@@ -113,6 +134,7 @@ class TaggerEngine {
   struct Impl;
   const GazetteerData& data_;
   TaggerOptions options_;
+  const uint64_t id_;  // distinguishes engines in the per-thread memos
   Lexicon lexicon_;
   // Generic phrases from the resolver's rules (gazetteer/rules/*.tsv),
   // normalized: before a name ("provincia de") and after it ("province").

@@ -32,7 +32,7 @@ bool WordEnds(std::string_view normalized, std::vector<size_t>* ends) {
 }  // namespace
 
 Lexicon::Lexicon(const GazetteerData& data) {
-  entries_.reserve(data.name_count);
+  entries_.reserve(data.name_count * 2);
   // Stripped Latin names: hash -> names, ordered and deduplicated below.
   absl::flat_hash_map<uint64_t, std::vector<uint32_t>> stripped;
   std::vector<size_t> ends;

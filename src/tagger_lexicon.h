@@ -46,6 +46,7 @@ enum LexFlags : uint8_t {
   kLexStripped = 8,
   kLexReading = 16,  // not stored: the tagger's mark for a match through
                      // the gazetteer's reading index
+  kLexPhonetic = 64,  // not stored: a match by the resolver's phonetic keys
   kLexStrong = 32,   // some name with this key is a place's own name, is
                      // untagged, or is tagged as English, Spanish, Greek or
                      // Arabic (not only another language's alternate name)

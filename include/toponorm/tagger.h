@@ -4,16 +4,29 @@
 // The Tagger tokenizes UTF-8 text, tries every token's clitic and
 // inflection variants (Arabic proclitics و ف ب ك ل and their forms with the
 // article, "بالعراق", "للرقة"; Greek case endings, "της Συρίας", "του
-// Ευφράτη"; English possessives, "Russia's"; Arabic article transcriptions,
-// "Deir Ezzor"), and takes the longest token sequence that is a gazetteer
-// name. It then decides per document: common words that happen to be place
-// names are dropped ("Reading the report", "عين" as "eye") using the word
-// lists compiled into the gazetteer (`toponorm build --dictionary`), the
-// script's capitalization, the place's prominence and the words around the
-// mention; and the readings that agree with the rest of the document win
-// (a country named in the text, places of the same country and region,
-// places close to each other): "Tripoli" in an article about Lebanon is
-// the Lebanese city.
+// Λιβάνου", "των Ηνωμένων Πολιτειών"; English possessives, "Russia's";
+// Arabic article transcriptions, "Deir Ezzor", "al-Mayadin"), and takes
+// the longest token sequence that is a gazetteer name, with the generic
+// words around it ("province of Deir ez-Zor", "محافظة دير الزور"). Greek
+// writes foreign names as it hears them: a run of capitalized Greek words
+// that is no known name is also looked up by its readings ("Ντέιρ Αλ
+// Ζουρ" reads like "دير الزور") and, for well-known foreign cities, by its
+// sound ("Ράκα", "Rakka"), when the rest of the text agrees; so is a
+// capitalized Latin word that is no name and in no word list ("Raqa").
+//
+// It then decides per document whether each found name is a place mention:
+// common words that happen to be place names are dropped ("Reading the
+// report", "عين" as "eye", "Μέσα") using the word lists compiled into the
+// gazetteer (`toponorm build --dictionary`; without them precision drops),
+// the script's capitalization (and sentence starts, title lines), the
+// words around the mention (a person's name: "Michael Jordan"; an
+// organisation's: "Universidad de Madrid"; a dateline: "Madrid, 25 may"),
+// and the place's prominence. And it decides which place is meant: the
+// readings that agree with the rest of the document win (a country named
+// in the text, places in the same region or within ~100 km of each other,
+// a qualifier: "Paris, Texas"): "Tripoli" in an article about Lebanon is
+// the Lebanese city. A mention's score is how sure it is a place mention,
+// times how well known the place is, times how clearly its reading wins.
 //
 // Offsets are bytes into the text as given. Any input is accepted: invalid
 // UTF-8 sequences, NUL and control bytes, bidi marks and CRLF line ends
@@ -27,14 +40,16 @@
 //     std::cout << m.start << "-" << m.end << " " << m.text << " "
 //               << m.best.place.id << " " << m.best.score << "\n";
 //   }
-//   // 20-25 Raqqa geonames:172955 0.9...
-//   // 29-40 Deir ez-Zor geonames:170794 0.9...
+//   // 20-25 Raqqa geonames:172955 0.65
+//   // 29-40 Deir ez-Zor geonames:170794 0.78
 //
 // Tagger objects are immutable after construction and thread-safe: one
 // Tagger can tag any number of documents on any number of threads at once,
-// without locks. Construction reads every name of the gazetteer once
-// (a few tenths of a second for the default gazetteer); build one Tagger
-// and share it. The Gazetteer must outlive the Tagger.
+// without locks. Each thread keeps a memo of the words it has analysed
+// (bounded; news repeats its words), so a thread that tags a stream of
+// documents gets faster after the first ones. Construction reads every name
+// of the gazetteer once (about half a second for the default gazetteer);
+// build one Tagger and share it. The Gazetteer must outlive the Tagger.
 
 #ifndef TOPONORM_TAGGER_H_
 #define TOPONORM_TAGGER_H_
@@ -58,8 +73,11 @@ class TaggerEngine;
 // Options for a Tagger.
 //
 //   option              default  meaning
-//   min_score           0.5      mentions whose best place scores below are
+//   min_score           0.55     mentions whose best place scores below are
 //                                dropped; lower finds more, with more noise
+//                                (the score is how sure the mention is a
+//                                place, times how well known the place is,
+//                                times how clearly its reading wins)
 //   max_alternatives    4        runner-up places kept per mention
 //   language            ""       "en", "es", "el", "ar"...: the language of
 //                                the text, for its word list; "" detects it
@@ -72,13 +90,20 @@ class TaggerEngine;
 //                                carry over from one stretch to the next
 //   explain             true     fill Match::reason ("exact name ...;
 //                                Arabic proclitic removed; context SY")
+//   diagnostics         false    also hand out, with score 0 and the reason
+//                                in Match::reason, every name the tagger
+//                                found and then judged no place mention
+//                                ("common word at the start of a sentence"),
+//                                and the mentions below min_score: for
+//                                tuning and bug reports, not for use
 struct TaggerOptions {
-  double min_score = 0.5;
+  double min_score = 0.55;
   size_t max_alternatives = 4;
   std::string language;
   bool document_context = true;
   size_t context_window = size_t{1} << 20;
   bool explain = true;
+  bool diagnostics = false;
 };
 
 // One place mention in the text.

@@ -449,14 +449,27 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
     rec.first_name = static_cast<uint32_t>(name_records.size());
     id_index.Add(KeyHash(r.id), p);
 
+    // Every distinct name is offered to the filter, the preferred one too;
+    // a place whose names are all filtered out keeps its preferred name.
+    std::vector<const NameEntry*> kept;
+    const NameEntry* preferred = nullptr;
     absl::flat_hash_set<std::string> seen_texts;
     for (const NameEntry& name : entry.names) {
       if (!seen_texts.insert(name.text).second) continue;
-      if (st.filter && !name.preferred &&
+      if (name.preferred && preferred == nullptr) preferred = &name;
+      if (st.filter &&
           !st.filter(NameInfo{r.id, name.text, name.language, name.preferred})) {
         ++st.stats.names_filtered;
         continue;
       }
+      kept.push_back(&name);
+    }
+    if (kept.empty() && preferred != nullptr) {
+      kept.push_back(preferred);
+      --st.stats.names_filtered;
+    }
+    for (const NameEntry* kept_name : kept) {
+      const NameEntry& name = *kept_name;
       std::string normalized = internal::NormalizeName(name.text);
       if (normalized.empty()) continue;
       internal::KeySet keys = internal::ComputeKeys(std::move(normalized));

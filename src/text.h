@@ -65,7 +65,8 @@ std::vector<std::string> Romanize(std::string_view normalized);
 // The consonant skeleton of an ASCII reading: vowels, w, y and spaces
 // dropped, consonants merged into classes ({q,k,c}, {kh,h,ch}, {b,p},
 // {f,v,ph}, {z,dh}, {j,dj,zh}, {s,sh}), word-final h after a vowel dropped,
-// doubled classes collapsed. "ar raqqah", "raka" and "rqa" all give "RK".
+// doubled classes collapsed. "raqqah", "raka" and "rqa" all give "RK"
+// (articles are removed before, by StripArticles).
 std::string Skeleton(std::string_view reading);
 
 // Every string obtained by deleting one character of `key` (distinct,

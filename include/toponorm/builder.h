@@ -88,8 +88,9 @@ class GazetteerBuilder {
   GazetteerBuilder(const GazetteerBuilder&) = delete;
   GazetteerBuilder& operator=(const GazetteerBuilder&) = delete;
 
-  // Names for which the filter returns false are left out (the preferred
-  // name too, unless it is the only one). For evaluation sets and for
+  // Names for which the filter returns false are left out, the preferred
+  // name too; a place whose every name is left out keeps its preferred name
+  // (the place record always has it). For evaluation sets and for
   // trimming a gazetteer to some languages or scripts.
   void SetNameFilter(std::function<bool(const NameInfo&)> filter);
 

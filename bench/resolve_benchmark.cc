@@ -55,12 +55,17 @@
 #include <unicode/locid.h>
 
 #include "absl/container/flat_hash_map.h"
+#include "icu_baseline.h"
 #include "toponorm/gazetteer.h"
 #include "toponorm/normalize.h"
 #include "toponorm/resolver.h"
 #ifdef TOPONORM_BENCH_HAVE_TAGGER
 #include "toponorm/tagger.h"
 #endif
+
+using toponorm::bench::BaselineKey;
+using toponorm::bench::kBaselineTransform;
+using toponorm::bench::NewBaselineTransliterator;
 
 namespace {
 
@@ -122,53 +127,7 @@ bool IsPlainAsciiName(std::string_view s) {
 }
 
 // ---------------------------------------------------------------------------
-// The baseline: ICU transliteration, lowercase, exact hash lookup.
-
-constexpr const char* kBaselineTransform = "Any-Latin; Latin-ASCII";
-
-std::unique_ptr<icu::Transliterator> NewTransliterator() {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-      icu::UnicodeString::fromUTF8(kBaselineTransform), UTRANS_FORWARD,
-      status));
-  if (U_FAILURE(status)) return nullptr;
-  return t;
-}
-
-// Transliterated, lowercased, marks and apostrophes removed, other runs of
-// punctuation and spaces made one space (as in accuracy_eval.cc). ASCII
-// input skips the transliterator (it leaves ASCII unchanged): that only
-// makes the baseline faster.
-std::string BaselineKey(icu::Transliterator& transliterator,
-                        std::string_view text) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  bool ascii = true;
-  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (!ascii) transliterator.transliterate(u);
-  u.toLower(icu::Locale::getRoot());
-  std::string key;
-  bool pending_space = false;
-  for (int32_t i = 0; i < u.length();) {
-    const UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_isalnum(c)) {
-      if (pending_space && !key.empty()) key += ' ';
-      pending_space = false;
-      char buffer[4];
-      int32_t length = 0;
-      U8_APPEND_UNSAFE(buffer, length, c);
-      key.append(buffer, static_cast<size_t>(length));
-    } else if (c != '\'' && c != 0x2019 &&
-               (U_GET_GC_MASK(c) & U_GC_M_MASK) == 0) {
-      pending_space = true;
-    }
-  }
-  return key;
-}
-
-// ---------------------------------------------------------------------------
-// Per-gazetteer state, built once on first use.
+// Per-gazetteer state (the baseline's keys come from icu_baseline.h), built once on first use.
 
 enum Which { kDefault = 0, kCities500 = 1 };
 const char* const kWhichName[] = {"default", "cities500"};
@@ -428,7 +387,7 @@ void BuildBaseline(Env& env) {
     std::vector<std::thread> workers;
     for (unsigned t = 0; t < threads; ++t) {
       workers.emplace_back([&, t] {
-        auto tr = NewTransliterator();
+        auto tr = NewBaselineTransliterator();
         for (size_t i = t; i < items.size(); i += threads) {
           keys[i] = BaselineKey(*tr, items[i].text);
         }
@@ -541,7 +500,7 @@ void BM_Baseline(benchmark::State& state, Which which, std::string category) {
     state.SkipWithError("empty query set");
     return;
   }
-  std::unique_ptr<icu::Transliterator> tr = NewTransliterator();  // per thread
+  std::unique_ptr<icu::Transliterator> tr = NewBaselineTransliterator();  // per thread
   size_t i = 0, hits = 0, n = 0;
   for (auto _ : state) {
     const std::string key = BaselineKey(*tr, queries[i]);
@@ -653,7 +612,7 @@ void BM_TagBaseline(benchmark::State& state, Which which) {
     return;
   }
   BuildBaseline(env);
-  std::unique_ptr<icu::Transliterator> tr = NewTransliterator();
+  std::unique_ptr<icu::Transliterator> tr = NewBaselineTransliterator();
   const auto& docs = News();
   size_t i = 0, bytes = 0, hits = 0;
   for (auto _ : state) {

@@ -213,7 +213,11 @@ void RomanizeArabicWord(const std::u32string& w, std::string* out) {
       case 0x0632: case 0x0638: out->push_back('z'); break;    // ز ظ
       case 0x0633: case 0x0635: out->push_back('s'); break;    // س ص
       case 0x0634: out->append("sh"); break;                   // ش
-      case 0x0639: break;                                      // ع
+      case 0x0639:                                             // ع
+        // Silent inside a word; at its start Latin spellings write a vowel
+        // there (عراق Iraq, عمان Amman, عدن Aden).
+        if (i == 0) out->push_back('a');
+        break;
       case 0x063A: out->append("gh"); break;                   // غ
       case 0x0641: out->push_back('f'); break;                 // ف
       case 0x0642: out->push_back('q'); break;                 // ق

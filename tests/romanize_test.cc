@@ -177,8 +177,10 @@ TEST(RomanizeArabicTest, LongVowelsAreRead) {
   EXPECT_EQ(Romanize("رقه"), std::vector<std::string>{"rqa"});
   // Initial waw is a consonant.
   EXPECT_EQ(Romanize("وادي")[0].substr(0, 2), "wa");
-  // Ayn is silent.
-  EXPECT_EQ(Romanize("عراق"), std::vector<std::string>{"raq"});
+  // Ayn is silent inside a word and a vowel at its start, as Latin
+  // spellings write it (Iraq, Amman).
+  EXPECT_EQ(Romanize("عراق"), std::vector<std::string>{"araq"});
+  EXPECT_EQ(Romanize("بعلبك"), std::vector<std::string>{"blbk"});
 }
 
 TEST(RomanizeArabicTest, PersianLetters) {

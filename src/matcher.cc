@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
@@ -342,29 +343,37 @@ void Matcher::Rank(const Query& query, const ResolveOptions& options,
     return a < b;
   });
   const size_t wanted = std::max<size_t>(1, options.max_results);
-  std::vector<Candidate> best;  // one per place
-  std::vector<double> scores;   // scratch for the k-th best score
+  std::vector<Candidate> best;                         // one per place
+  absl::flat_hash_map<uint32_t, uint32_t> best_index;  // place -> best[]
+  // The `wanted` best (score, place) pairs so far, best first. A place's
+  // score only grows, so this stays exact as places improve.
+  std::vector<std::pair<double, uint32_t>> top;
   for (size_t rank = 0; rank < order.size() && rank < kMaxScoredHits; ++rank) {
     const uint32_t i = order[rank];
-    if (best.size() >= wanted) {
-      scores.clear();
-      for (const Candidate& b : best) scores.push_back(b.score);
-      std::nth_element(scores.begin(), scores.begin() + (wanted - 1), scores.end(),
-                       std::greater<double>());
-      if (bounds[i] < scores[wanted - 1]) break;
-    }
+    if (top.size() >= wanted && bounds[i] < top.back().first) break;
     Candidate c = (*hits)[i];
     c.similarity = c.kind == MatchKind::kExact
                        ? 1.0
                        : BestSimilarity(query, c.variant, c.name);
     Score(query, options, &c);
-    auto it = std::find_if(best.begin(), best.end(), [&](const Candidate& b) {
-      return b.place == c.place;
-    });
-    if (it == best.end()) {
-      best.push_back(std::move(c));
-    } else if (c.score > it->score) {
-      *it = std::move(c);
+    auto [it, inserted] =
+        best_index.try_emplace(c.place, static_cast<uint32_t>(best.size()));
+    if (inserted) {
+      best.push_back(c);
+    } else if (c.score > best[it->second].score) {
+      best[it->second] = c;
+    } else {
+      continue;
+    }
+    const double score = c.score;
+    top.erase(std::remove_if(top.begin(), top.end(),
+                             [&](const auto& t) { return t.second == c.place; }),
+              top.end());
+    if (top.size() < wanted || score > top.back().first) {
+      auto at = std::find_if(top.begin(), top.end(),
+                             [&](const auto& t) { return t.first < score; });
+      top.insert(at, {score, c.place});
+      if (top.size() > wanted) top.pop_back();
     }
   }
   std::sort(best.begin(), best.end(), [this](const Candidate& a, const Candidate& b) {

@@ -17,6 +17,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "utf8.h"
 
 #ifndef TOPONORM_CLI_PATH
 #error "TOPONORM_CLI_PATH must be defined by the build"
@@ -75,23 +76,6 @@ class JsonParser {
     i_ += word.size();
     return true;
   }
-  static void AppendUtf8(uint32_t c, std::string* out) {
-    if (c < 0x80) {
-      out->push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
   bool Hex4(uint32_t* out) {
     if (i_ + 4 > s_.size()) return false;
     uint32_t v = 0;
@@ -136,7 +120,7 @@ class JsonParser {
             if (!Literal("\\u") || !Hex4(&c2) || c2 < 0xDC00 || c2 > 0xDFFF) return false;
             c1 = 0x10000 + ((c1 - 0xD800) << 10) + (c2 - 0xDC00);
           }
-          AppendUtf8(c1, out);
+          toponorm::internal::AppendUtf8(static_cast<char32_t>(c1), out);
           break;
         }
         default:

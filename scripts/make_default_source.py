@@ -300,6 +300,15 @@ def capitals_by_country(cities):
 
 
 def country_rows(countries, i18n_names, catalogs, capitals, alt):
+    # The English names of every country: a translation of one country that
+    # equals another country's English name is a catalog error (iso-codes'
+    # Guarani catalog gives Malaysia as "Mexico"), so it is left out.
+    english = {}
+    for country in countries:
+        for key in ("common_name", "name", "official_name"):
+            name = clean(country.get(key, ""))
+            if name:
+                english.setdefault(name.casefold(), set()).add(country["alpha_2"])
     rows = []
     for country in countries:
         alpha2 = country["alpha_2"]
@@ -311,6 +320,8 @@ def country_rows(countries, i18n_names, catalogs, capitals, alt):
             alt.add(place_id, "en", name)
         for name in iso_names:
             for lang, text in translate_all(catalogs, name):
+                if english.get(text.casefold(), {alpha2}) != {alpha2}:
+                    continue
                 alt.add(place_id, lang, text)
                 names.append(text)
         for lang, name, first in i18n_names.get(alpha2, []):

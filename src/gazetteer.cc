@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -242,9 +243,15 @@ absl::StatusOr<std::string> Gazetteer::DefaultPath() {
   ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
   if (n > 0) {
     self[n] = '\0';
-    std::string path = internal::DirName(self) + kRelative;
-    if (internal::IsRegularFile(path)) return path;
-    tried.push_back(path);
+    // bin/ of a prefix, or tools/<port>/ of a vcpkg installation.
+    for (const char* up : {"", "/.."}) {
+      std::string path = internal::DirName(self) + up + kRelative;
+      if (internal::IsRegularFile(path)) return path;
+      // With a static library, dladdr already named this program's path.
+      if (std::find(tried.begin(), tried.end(), path) == tried.end()) {
+        tried.push_back(path);
+      }
+    }
   }
   return absl::NotFoundError(
       internal::StrCat("no default gazetteer found; tried ", absl::StrJoin(tried, ", "),

@@ -96,7 +96,8 @@ class Gazetteer {
   //   2. ../share/toponorm/default.tpn relative to the directory of the
   //      binary that contains libtoponorm (the shared library, or the
   //      program it is linked into statically);
-  //   3. the same path relative to the running program.
+  //   3. the same path relative to the running program, then one directory
+  //      higher (vcpkg installs tools in tools/toponorm/).
   // Returns an error listing the places tried when none exists. No absolute
   // path is compiled in, so an installed prefix can be moved.
   static absl::StatusOr<std::string> DefaultPath();

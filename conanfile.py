@@ -29,9 +29,10 @@ class ToponormConan(ConanFile):
     version = "0.1.0"
     description = ("Maps any spelling of a place name (Greek, Arabic, English, "
                    "Spanish and more) to a gazetteer id")
-    # No `license` yet: the project has no LICENSE file. The default
-    # gazetteer's data is CC-BY-4.0 (GeoNames), MIT and LGPL-2.1-or-later;
-    # see gazetteer/LICENSES.md, packaged in licenses/.
+    # The code's licence. The default gazetteer's data is CC-BY-4.0
+    # (GeoNames), MIT and LGPL-2.1-or-later; see gazetteer/LICENSES.md,
+    # packaged in licenses/.
+    license = "Apache-2.0"
     topics = ("gazetteer", "geonames", "toponym", "place-names",
               "transliteration", "normalization")
     package_type = "library"

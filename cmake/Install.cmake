@@ -77,9 +77,7 @@ if(TOPONORM_BUILD_DEFAULT_GAZETTEER)
   install(FILES ${PROJECT_SOURCE_DIR}/gazetteer/LICENSES.md
     DESTINATION ${TOPONORM_INSTALL_DATADIR})
 endif()
-if(EXISTS ${PROJECT_SOURCE_DIR}/LICENSE)
-  install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
-endif()
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # --- CMake package -------------------------------------------------------------------
 install(EXPORT toponormTargets

@@ -18,10 +18,9 @@ What it checks (each line of output is one check: "ok", "WARN" or "FAIL"):
     driver and tests/consumers.cmake name exists;
   - the CMake target name is toponorm::toponorm in Install.cmake, the recipe
     and the port's usage file.
-Files a lead decision is still pending on (LICENSE) are WARN, not FAIL,
-unless --strict. Exit status 1 when any check fails.
+Exit status 1 when any check fails.
 
-Usage: scripts/check_packaging.py [--source-dir DIR] [--strict]
+Usage: scripts/check_packaging.py [--source-dir DIR]
 """
 
 import argparse
@@ -31,23 +30,17 @@ import json
 import os
 import re
 import sys
-
-# Paths the packaging names on purpose although they do not exist yet.
-PENDING = {
-    "LICENSE": "the project has no LICENSE yet; the vcpkg port copies it into "
-               "its copyright file and the recipe packages it",
-}
+# The SPDX id of LICENSE; the manifests and the recipe must say the same.
+PROJECT_LICENSE = "Apache-2.0"
 
 
 class Checker:
     """Collects results; prints one line per check."""
 
-    def __init__(self, root, strict):
+    def __init__(self, root):
         self.root = root
-        self.strict = strict
         self.failed = 0
         self.passed = 0
-        self.warned = 0
 
     def ok(self, message):
         self.passed += 1
@@ -76,10 +69,6 @@ class Checker:
         relative = os.path.normpath(relative)
         if os.path.exists(self.path(relative)):
             self.ok(f"{who}: {relative} exists")
-            return True
-        if relative in PENDING and not self.strict:
-            self.warned += 1
-            print(f"WARN: {who}: {relative} does not exist ({PENDING[relative]})")
             return True
         self.fail(f"{who}: {relative} does not exist")
         return False
@@ -138,6 +127,8 @@ def check_vcpkg_json(c, version):
                 names[dependency.get("name")] = bool(dependency.get("host"))
         for name in ("abseil", "icu", "re2"):
             c.check(name in names, f"{relative}: depends on {name}")
+        c.check(manifest.get("license") == PROJECT_LICENSE,
+                f"{relative}: license is {PROJECT_LICENSE}", repr(manifest.get("license")))
         for name in ("vcpkg-cmake", "vcpkg-cmake-config"):
             c.check(names.get(name) is True, f"{relative}: host dependency {name}")
 
@@ -216,6 +207,8 @@ def check_recipe(c, trees, version, options):
     found = class_attribute(tree, "version")
     c.check(found == version, "conanfile.py: version equals project(VERSION)",
             f"{found!r} != {version!r}")
+    found = class_attribute(tree, "license")
+    c.check(found == PROJECT_LICENSE, f"conanfile.py: license is {PROJECT_LICENSE}", repr(found))
     exports = class_attribute(tree, "exports_sources") or ()
     if isinstance(exports, str):
         exports = (exports,)
@@ -311,10 +304,8 @@ def main():
     parser.add_argument("--source-dir",
                         default=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                         help="toponorm's source tree (default: this script's ../)")
-    parser.add_argument("--strict", action="store_true",
-                        help="fail, not warn, on files still pending (LICENSE)")
     args = parser.parse_args()
-    c = Checker(os.path.abspath(args.source_dir), args.strict)
+    c = Checker(os.path.abspath(args.source_dir))
 
     version = project_version(c)
     options = cmake_options(c)
@@ -324,7 +315,7 @@ def main():
     check_recipe(c, trees, version, options)
     check_consumers(c, version)
 
-    print(f"check_packaging: {c.passed} checks passed, {c.failed} failed, {c.warned} warnings")
+    print(f"check_packaging: {c.passed} checks passed, {c.failed} failed")
     return 1 if c.failed else 0
 
 

@@ -211,51 +211,52 @@ const LetterTable& Letters() {
 
 }  // namespace
 
-double ReadingDistance(std::string_view a_in, std::string_view b_in,
-                       bool vowels_written) {
-  // Compare without spaces, and cap the length: beyond it the tail decides
-  // nothing a ranker needs.
-  constexpr size_t kMax = 64;
+PreparedReading::PreparedReading(std::string_view reading,
+                                 bool vowels_written) {
   const LetterTable& letters = Letters();
-  unsigned char a[kMax], b[kMax];
-  size_t n = 0, m = 0;
-  for (char c : a_in) {
-    if (c != ' ' && n < kMax) a[n++] = static_cast<unsigned char>(c);
-  }
-  for (char c : b_in) {
-    if (c != ' ' && m < kMax) b[m++] = static_cast<unsigned char>(c);
+  for (char c : reading) {
+    if (c == ' ') continue;
+    ++length_;
+    if (size_ < kMaxCompared) letters_[size_++] = static_cast<unsigned char>(c);
   }
   // A written initial vowel is part of the name (Raka is not Iraka).
   const float initial_vowel = vowels_written ? 0.6f : 0.3f;
-  const float vowel_for_vowel = vowels_written ? 0.6f : 0.3f;
-  auto indel_costs = [&](const unsigned char* s, size_t len, float* out) {
-    for (size_t i = 0; i < len; ++i) {
-      const unsigned char c = s[i];
-      float cost = 1.0f;
-      if ((i > 0 && s[i - 1] == c) || (i + 1 < len && s[i + 1] == c)) {
-        cost = 0.2f;  // a doubled letter
-      } else if (letters.vowel[c]) {
-        cost = i == 0 ? initial_vowel : 0.3f;
-      } else if (c == 'h') {
-        // Word-final h after a vowel (ta marbuta: Raqqa/Raqqah) is silent.
-        cost = (i + 1 == len && i > 0 && letters.vowel[s[i - 1]]) ? 0.1f : 0.4f;
-      }
-      out[i] = cost;
+  for (size_t i = 0; i < size_; ++i) {
+    const unsigned char c = letters_[i];
+    float cost = 1.0f;
+    if ((i > 0 && letters_[i - 1] == c) || (i + 1 < size_ && letters_[i + 1] == c)) {
+      cost = 0.2f;  // a doubled letter
+    } else if (letters.vowel[c]) {
+      cost = i == 0 ? initial_vowel : 0.3f;
+    } else if (c == 'h') {
+      // Word-final h after a vowel (ta marbuta: Raqqa/Raqqah) is silent.
+      cost = (i + 1 == size_ && i > 0 && letters.vowel[letters_[i - 1]]) ? 0.1f
+                                                                          : 0.4f;
     }
-  };
-  float indel_a[kMax], indel_b[kMax];
-  indel_costs(a, n, indel_a);
-  indel_costs(b, m, indel_b);
-  float prev[kMax + 1], cur[kMax + 1];
+    indel_[i] = cost;
+  }
+}
+
+double ReadingDistance(const PreparedReading& a, const PreparedReading& b,
+                       bool vowels_written, double limit) {
+  const LetterTable& letters = Letters();
+  const float vowel_for_vowel = vowels_written ? 0.6f : 0.3f;
+  const size_t n = a.size_, m = b.size_;
+  float row_a[PreparedReading::kMaxCompared + 1];
+  float row_b[PreparedReading::kMaxCompared + 1];
+  float* prev = row_a;
+  float* cur = row_b;
   prev[0] = 0;
-  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + indel_b[j - 1];
+  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + b.indel_[j - 1];
   for (size_t i = 1; i <= n; ++i) {
-    const unsigned char x = a[i - 1];
+    const unsigned char x = a.letters_[i - 1];
     const bool x_vowel = letters.vowel[x];
     const char x_class = letters.cost_class[x];
-    cur[0] = prev[0] + indel_a[i - 1];
+    const float x_indel = a.indel_[i - 1];
+    cur[0] = prev[0] + x_indel;
+    float row_min = cur[0];
     for (size_t j = 1; j <= m; ++j) {
-      const unsigned char y = b[j - 1];
+      const unsigned char y = b.letters_[j - 1];
       float substitution;
       if (x == y) {
         substitution = 0;
@@ -267,24 +268,42 @@ double ReadingDistance(std::string_view a_in, std::string_view b_in,
         substitution = 1.0f;
       }
       float best = prev[j - 1] + substitution;
-      best = std::min(best, prev[j] + indel_a[i - 1]);
-      best = std::min(best, cur[j - 1] + indel_b[j - 1]);
+      best = std::min(best, prev[j] + x_indel);
+      best = std::min(best, cur[j - 1] + b.indel_[j - 1]);
       cur[j] = best;
+      row_min = std::min(row_min, best);
     }
-    std::copy(cur, cur + m + 1, prev);
+    // Costs are non-negative, so every later row stays at or above this
+    // row's minimum: the distance already exceeds `limit`.
+    if (row_min > limit) return row_min;
+    std::swap(prev, cur);
   }
   return prev[m];
 }
 
+double ReadingDistance(std::string_view a, std::string_view b,
+                       bool vowels_written) {
+  return ReadingDistance(PreparedReading(a, vowels_written),
+                         PreparedReading(b, vowels_written), vowels_written);
+}
+
+double ReadingSimilarity(const PreparedReading& a, const PreparedReading& b,
+                         bool vowels_written, double floor) {
+  const size_t longer = std::max(a.length(), b.length());
+  if (longer == 0) return floor > 0 ? -1.0 : 0.0;
+  // similarity >= floor  <=>  distance <= (1 - floor) * longer.
+  const double limit = (1.0 - floor) * static_cast<double>(longer);
+  if (limit < 0) return -1.0;
+  const double d = ReadingDistance(a, b, vowels_written, limit + 1e-6);
+  if (d > limit + 1e-6) return -1.0;
+  return std::max(0.0, 1.0 - d / static_cast<double>(longer));
+}
+
 double ReadingSimilarity(std::string_view a, std::string_view b,
                          bool vowels_written) {
-  size_t la = 0, lb = 0;
-  for (char c : a) la += c != ' ';
-  for (char c : b) lb += c != ' ';
-  const size_t longer = std::max(la, lb);
-  if (longer == 0) return 0.0;
-  double d = ReadingDistance(a, b, vowels_written);
-  return std::max(0.0, 1.0 - d / static_cast<double>(longer));
+  return std::max(0.0, ReadingSimilarity(PreparedReading(a, vowels_written),
+                                         PreparedReading(b, vowels_written),
+                                         vowels_written, 0.0));
 }
 
 uint64_t StableHash(std::string_view bytes, uint64_t seed) {

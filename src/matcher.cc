@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -57,6 +58,21 @@ double Quality(MatchKind kind, double similarity) {
   }
   return 0.0;
 }
+// How fast Quality grows with similarity: Quality is affine in it, so a
+// candidate's score is too, which lets the ranker turn a score threshold
+// into a similarity floor.
+double QualitySlope(MatchKind kind) {
+  switch (kind) {
+    case MatchKind::kExact: return 0.0;
+    case MatchKind::kRomanized: return 0.05;
+    case MatchKind::kPhonetic: return 0.42;
+    case MatchKind::kFuzzy: return 0.40;
+  }
+  return 0.0;
+}
+// The best quality of anything but an exact name (Quality is ordered by
+// kind: romanized >= phonetic >= fuzzy).
+constexpr double kBestInexactQuality = 0.95;
 constexpr double kQualityWeight = 0.92;
 constexpr double kProminenceWeight = 0.08;
 // A later reading of a Greek name (classical, mixed) is weaker evidence than
@@ -80,8 +96,7 @@ Matcher::Matcher(const GazetteerData& data,
                  std::unique_ptr<const GenericRules> rules)
     : data_(data), rules_(std::move(rules)) {}
 
-void Matcher::BuildVariants(std::string_view name,
-                            const ResolveOptions& options, Query* query) const {
+void Matcher::BuildVariants(std::string_view name, Query* query) const {
   std::vector<QueryVariant>& variants = query->variants;
   auto add = [&](std::string normalized, double penalty, char feature,
                  const char* note) {
@@ -175,10 +190,15 @@ void Matcher::BuildVariants(std::string_view name,
           "Greek case ending removed");
     }
   }
+}
+
+void Matcher::ComputeReadings(const ResolveOptions& options,
+                              Query* query) const {
   query->readings.clear();
+  query->prepared.clear();
   query->compared_readings.clear();
   query->vowels_written.clear();
-  for (const QueryVariant& v : variants) {
+  for (const QueryVariant& v : query->variants) {
     query->vowels_written.push_back(DominantScript(v.normalized) != Script::kArabic);
     KeySet keys = ComputeKeys(v.normalized);
     std::vector<std::string> readings = std::move(keys.readings);
@@ -196,88 +216,163 @@ void Matcher::BuildVariants(std::string_view name,
         ++i;
       }
     }
+    std::vector<PreparedReading> prepared;
+    prepared.reserve(compared);
+    for (size_t i = 0; i < compared; ++i) {
+      prepared.emplace_back(readings[i], query->vowels_written.back());
+    }
     query->readings.push_back(std::move(readings));
     query->compared_readings.push_back(compared);
+    query->prepared.push_back(std::move(prepared));
   }
 }
 
-void Matcher::Collect(Query* query_ptr, const ResolveOptions& options,
-                      std::vector<Candidate>* out) const {
-  const Query& query = *query_ptr;
-  auto take = [&](absl::Span<const uint32_t> postings, MatchKind kind,
-                  uint16_t variant, std::string_view key) {
-    if (postings.empty()) return;
-    const size_t limit = kind <= MatchKind::kRomanized ? kMaxPostingsPerKey
-                                                       : kMaxPhoneticPostingsPerKey;
-    const size_t n = std::min(postings.size(), limit);
-    const uint16_t key_id = static_cast<uint16_t>(query_ptr->keys.size());
-    query_ptr->keys.emplace_back(key);
-    for (size_t i = 0; i < n; ++i) {
-      Candidate c;
-      c.name = postings[i];
-      if (c.name >= data_.name_count) continue;  // corrupt posting
-      c.place = data_.names[c.name].place;
-      if (c.place >= data_.place_count) continue;
-      c.kind = kind;
-      c.variant = variant;
-      c.key = key_id;
-      out->push_back(c);
-    }
-  };
-  std::vector<std::vector<std::string>> skeletons(query.variants.size());
-  bool close_match = false;
-  for (uint16_t v = 0; v < query.variants.size(); ++v) {
-    const std::string& normalized = query.variants[v].normalized;
+void Matcher::Take(absl::Span<const uint32_t> postings, MatchKind kind,
+                   uint16_t variant, std::string_view key, Query* query,
+                   std::vector<Candidate>* out) const {
+  if (postings.empty()) return;
+  const size_t limit = kind <= MatchKind::kRomanized ? kMaxPostingsPerKey
+                                                     : kMaxPhoneticPostingsPerKey;
+  const size_t n = std::min(postings.size(), limit);
+  const uint16_t key_id = static_cast<uint16_t>(query->keys.size());
+  query->keys.emplace_back(key);
+  for (size_t i = 0; i < n; ++i) {
+    Candidate c;
+    c.name = postings[i];
+    if (c.name >= data_.name_count) continue;  // corrupt posting
+    c.place = data_.names[c.name].place;
+    if (c.place >= data_.place_count) continue;
+    c.kind = kind;
+    c.variant = variant;
+    c.key = key_id;
+    out->push_back(c);
+  }
+}
+
+void Matcher::CollectExact(Query* query, std::vector<Candidate>* out) const {
+  for (uint16_t v = 0; v < query->variants.size(); ++v) {
+    const std::string& normalized = query->variants[v].normalized;
+    Take(data_.native_index.Lookup(KeyHash(normalized)), MatchKind::kExact, v,
+         normalized, query, out);
+  }
+}
+
+void Matcher::CollectInexact(Query* query, const ResolveOptions& options,
+                             std::vector<Candidate>* out) const {
+  std::vector<std::vector<std::string>> skeletons(query->variants.size());
+  // An exact name counts as a close match: no fuzzy search then.
+  bool close_match = !out->empty();
+  for (uint16_t v = 0; v < query->variants.size(); ++v) {
+    const std::string& normalized = query->variants[v].normalized;
     const std::string stripped = StripArticles(normalized);
     const size_t before = out->size();
-    take(data_.native_index.Lookup(KeyHash(normalized)), MatchKind::kExact, v,
-         normalized);
     if (stripped != normalized) {
       // The query without its article equals a name: as good as romanized.
-      take(data_.native_index.Lookup(KeyHash(stripped)), MatchKind::kRomanized,
-           v, stripped);
+      Take(data_.native_index.Lookup(KeyHash(stripped)), MatchKind::kRomanized,
+           v, stripped, query, out);
     }
-    for (const std::string& reading : query.readings[v]) {
-      take(data_.reading_index.Lookup(KeyHash(reading)), MatchKind::kRomanized,
-           v, reading);
+    for (const std::string& reading : query->readings[v]) {
+      Take(data_.reading_index.Lookup(KeyHash(reading)), MatchKind::kRomanized,
+           v, reading, query, out);
     }
     close_match = close_match || out->size() > before;
-    for (const std::string& reading : query.readings[v]) {
+    for (const std::string& reading : query->readings[v]) {
       std::string skeleton = Skeleton(reading);
       if (skeleton.size() < kMinSkeletonLength) continue;
       if (std::find(skeletons[v].begin(), skeletons[v].end(), skeleton) !=
           skeletons[v].end()) {
         continue;
       }
-      take(data_.skeleton_index.Lookup(KeyHash(skeleton)), MatchKind::kPhonetic,
-           v, skeleton);
+      Take(data_.skeleton_index.Lookup(KeyHash(skeleton)), MatchKind::kPhonetic,
+           v, skeleton, query, out);
       skeletons[v].push_back(std::move(skeleton));
     }
   }
   if (!options.fuzzy || close_match) return;
-  for (uint16_t v = 0; v < query.variants.size(); ++v) {
+  for (uint16_t v = 0; v < query->variants.size(); ++v) {
     for (const std::string& skeleton : skeletons[v]) {
       if (skeleton.size() < 3) continue;
-      take(data_.deletion_index.Lookup(KeyHash(skeleton)), MatchKind::kFuzzy, v,
-           skeleton);
+      Take(data_.deletion_index.Lookup(KeyHash(skeleton)), MatchKind::kFuzzy, v,
+           skeleton, query, out);
       if (skeleton.size() < kMinDeletionSkeletonLength) continue;
       for (const std::string& d : SingleDeletions(skeleton)) {
-        take(data_.skeleton_index.Lookup(KeyHash(d)), MatchKind::kFuzzy, v, d);
-        take(data_.deletion_index.Lookup(KeyHash(d)), MatchKind::kFuzzy, v, d);
+        Take(data_.skeleton_index.Lookup(KeyHash(d)), MatchKind::kFuzzy, v, d,
+             query, out);
+        Take(data_.deletion_index.Lookup(KeyHash(d)), MatchKind::kFuzzy, v, d,
+             query, out);
       }
     }
   }
 }
 
+double Matcher::InexactScoreBound(const Query& query,
+                                  const ResolveOptions& options,
+                                  const QueryVariant& variant) const {
+  // Every term of Score at its best.
+  double bound = kQualityWeight * kBestInexactQuality + kProminenceWeight -
+                 variant.penalty;
+  if (!options.country.empty()) bound += kCountryHintBonus;
+  if (options.feature_class != '\0' || variant.feature_hint != '\0') {
+    bound += kFeatureHintBonus;
+  }
+  if (!query.qualifier_country.empty()) bound += kQualifierBonus * 1.5;
+  return std::min(bound, 1.0);
+}
+
+bool Matcher::SettledByExactNames(const Query& query,
+                                  const ResolveOptions& options,
+                                  std::vector<Candidate>* hits) const {
+  if (hits->empty()) return false;
+  double others = 0;  // the best any inexact candidate could score
+  for (const QueryVariant& v : query.variants) {
+    others = std::max(others, InexactScoreBound(query, options, v));
+  }
+  std::vector<Candidate> scored = *hits;
+  DedupHits(&scored);
+  for (Candidate& c : scored) {
+    c.similarity = 1.0;
+    Score(query, options, &c);
+  }
+  // Per place the best name, the first in (place, name) order on a tie,
+  // exactly as Rank picks it.
+  std::sort(scored.begin(), scored.end(),
+            [](const Candidate& a, const Candidate& b) {
+              if (a.score != b.score) return a.score > b.score;
+              return ByPlaceAndName(a, b);
+            });
+  std::vector<Candidate> places;
+  for (const Candidate& c : scored) {
+    if (std::none_of(places.begin(), places.end(),
+                     [&](const Candidate& p) { return p.place == c.place; })) {
+      places.push_back(c);
+    }
+  }
+  SortBestFirst(&places);
+  const size_t wanted = std::max<size_t>(1, options.max_results);
+  // Strictly above, so ties are left to the full ranking's tie-breaks.
+  if (places.size() < wanted || places[wanted - 1].score <= others + 1e-9) {
+    return false;
+  }
+  places.resize(wanted);
+  *hits = std::move(places);
+  return true;
+}
+
 double Matcher::BestSimilarity(const Query& query, uint16_t variant,
-                               uint32_t name) const {
-  const std::string_view reading = data_.str(data_.names[name].reading);
+                               uint32_t name, double floor) const {
   const bool vowels_written = query.vowels_written[variant];
-  double best = 0;
-  const std::vector<std::string>& readings = query.readings[variant];
-  for (size_t i = 0; i < query.compared_readings[variant]; ++i) {
-    best = std::max(best, ReadingSimilarity(readings[i], reading, vowels_written) -
-                              kReadingRankPenalty * static_cast<double>(i));
+  const PreparedReading reading(data_.str(data_.names[name].reading),
+                                vowels_written);
+  double best = floor <= 0 ? 0.0 : -1.0;
+  const std::vector<PreparedReading>& readings = query.prepared[variant];
+  for (size_t i = 0; i < readings.size(); ++i) {
+    const double penalty = kReadingRankPenalty * static_cast<double>(i);
+    // Reading i matters only if it beats both the floor and the best so far.
+    const double needed = std::max(best, floor) + penalty;
+    if (needed > 1.0) break;  // later readings pay more
+    const double similarity =
+        ReadingSimilarity(readings[i], reading, vowels_written, needed);
+    if (similarity >= 0) best = std::max(best, similarity - penalty);
   }
   return best;
 }
@@ -311,20 +406,73 @@ void Matcher::Score(const Query& query, const ResolveOptions& options,
   c->score = std::clamp(score, 0.0, 1.0);
 }
 
+double Matcher::SimilarityWeight(const Candidate& c) const {
+  const double factor =
+      (data_.names[c.name].flags & kNameCode) ? kCodeNameFactor : 1.0;
+  return kQualityWeight * factor * QualitySlope(c.kind);
+}
+
+void Matcher::DedupHits(std::vector<Candidate>* hits) {
+  // One hit per (place, name): the best way it was found, the lowest kind
+  // and then the lowest variant. Hashing keeps this linear; the order of
+  // `hits` is not used for ties afterwards. A few hits (exact names) are
+  // cheaper to compare pairwise than to hash.
+  auto keep_better = [](const Candidate& c, Candidate* previous) {
+    if (std::tie(c.kind, c.variant) < std::tie(previous->kind, previous->variant)) {
+      *previous = c;
+    }
+  };
+  constexpr size_t kPairwiseLimit = 16;
+  if (hits->size() <= kPairwiseLimit) {
+    size_t kept = 0;
+    for (size_t i = 0; i < hits->size(); ++i) {
+      const Candidate c = (*hits)[i];
+      size_t j = 0;
+      while (j < kept && ((*hits)[j].place != c.place || (*hits)[j].name != c.name)) ++j;
+      if (j == kept) {
+        (*hits)[kept++] = c;
+      } else {
+        keep_better(c, &(*hits)[j]);
+      }
+    }
+    hits->resize(kept);
+    return;
+  }
+  absl::flat_hash_map<uint64_t, uint32_t> kept_at;
+  kept_at.reserve(hits->size());
+  size_t kept = 0;
+  for (size_t i = 0; i < hits->size(); ++i) {
+    const Candidate c = (*hits)[i];
+    const uint64_t key = (static_cast<uint64_t>(c.place) << 32) | c.name;
+    auto [it, inserted] = kept_at.try_emplace(key, static_cast<uint32_t>(kept));
+    if (inserted) {
+      (*hits)[kept++] = c;
+      continue;
+    }
+    keep_better(c, &(*hits)[it->second]);
+  }
+  hits->resize(kept);
+}
+
+bool Matcher::ByPlaceAndName(const Candidate& a, const Candidate& b) {
+  if (a.place != b.place) return a.place < b.place;
+  return a.name < b.name;
+}
+
+void Matcher::SortBestFirst(std::vector<Candidate>* candidates) const {
+  std::sort(candidates->begin(), candidates->end(),
+            [this](const Candidate& a, const Candidate& b) {
+              if (a.score != b.score) return a.score > b.score;
+              const uint8_t pa = data_.places[a.place].prominence;
+              const uint8_t pb = data_.places[b.place].prominence;
+              if (pa != pb) return pa > pb;
+              return a.place < b.place;
+            });
+}
+
 void Matcher::Rank(const Query& query, const ResolveOptions& options,
                    std::vector<Candidate>* hits) const {
-  // One hit per (place, name): the best way it was found.
-  std::sort(hits->begin(), hits->end(), [](const Candidate& a, const Candidate& b) {
-    if (a.place != b.place) return a.place < b.place;
-    if (a.name != b.name) return a.name < b.name;
-    if (a.kind != b.kind) return a.kind < b.kind;
-    return a.variant < b.variant;
-  });
-  hits->erase(std::unique(hits->begin(), hits->end(),
-                          [](const Candidate& a, const Candidate& b) {
-                            return a.place == b.place && a.name == b.name;
-                          }),
-              hits->end());
+  DedupHits(hits);
   // Each hit's score with a perfect reading similarity bounds its real
   // score. Evaluating hits in bound order lets the loop stop as soon as no
   // later hit can enter the top results: the reading comparisons (the
@@ -336,25 +484,45 @@ void Matcher::Rank(const Query& query, const ResolveOptions& options,
     Score(query, options, &c);
     bounds[i] = c.score;
   }
+  // A heap, not a sort: the loop usually stops after a few of the hits.
+  // Ties go to the lower (place, name), as in SettledByExactNames.
   std::vector<uint32_t> order(hits->size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    if (bounds[a] != bounds[b]) return bounds[a] > bounds[b];
-    return a < b;
-  });
+  auto later = [&](uint32_t a, uint32_t b) {
+    if (bounds[a] != bounds[b]) return bounds[a] < bounds[b];
+    return ByPlaceAndName((*hits)[b], (*hits)[a]);
+  };
+  std::make_heap(order.begin(), order.end(), later);
   const size_t wanted = std::max<size_t>(1, options.max_results);
   std::vector<Candidate> best;                         // one per place
   absl::flat_hash_map<uint32_t, uint32_t> best_index;  // place -> best[]
   // The `wanted` best (score, place) pairs so far, best first. A place's
   // score only grows, so this stays exact as places improve.
   std::vector<std::pair<double, uint32_t>> top;
-  for (size_t rank = 0; rank < order.size() && rank < kMaxScoredHits; ++rank) {
-    const uint32_t i = order[rank];
+  for (size_t rank = 0; !order.empty() && rank < kMaxScoredHits; ++rank) {
+    std::pop_heap(order.begin(), order.end(), later);
+    const uint32_t i = order.back();
+    order.pop_back();
     if (top.size() >= wanted && bounds[i] < top.back().first) break;
     Candidate c = (*hits)[i];
-    c.similarity = c.kind == MatchKind::kExact
-                       ? 1.0
-                       : BestSimilarity(query, c.variant, c.name);
+    if (c.kind == MatchKind::kExact) {
+      c.similarity = 1.0;
+    } else {
+      // A score below both min_score and the current last place of the top
+      // results changes nothing. The score is affine in similarity, so that
+      // threshold is a similarity floor, and the reading comparison stops
+      // early for hits that cannot reach it. The threshold is only used
+      // when positive: scores are clamped at 0.
+      double threshold = options.min_score;
+      if (top.size() >= wanted) threshold = std::max(threshold, top.back().first);
+      double floor = 0;
+      const double slope = SimilarityWeight(c);
+      if (threshold > 0 && slope > 0) {
+        floor = 1.0 - (bounds[i] - threshold + 1e-9) / slope;
+      }
+      c.similarity = BestSimilarity(query, c.variant, c.name, floor);
+      if (c.similarity < 0) continue;
+    }
     Score(query, options, &c);
     auto [it, inserted] =
         best_index.try_emplace(c.place, static_cast<uint32_t>(best.size()));
@@ -376,13 +544,7 @@ void Matcher::Rank(const Query& query, const ResolveOptions& options,
       if (top.size() > wanted) top.pop_back();
     }
   }
-  std::sort(best.begin(), best.end(), [this](const Candidate& a, const Candidate& b) {
-    if (a.score != b.score) return a.score > b.score;
-    const uint8_t pa = data_.places[a.place].prominence;
-    const uint8_t pb = data_.places[b.place].prominence;
-    if (pa != pb) return pa > pb;
-    return a.place < b.place;
-  });
+  SortBestFirst(&best);
   *hits = std::move(best);
 }
 
@@ -424,10 +586,17 @@ std::vector<Candidate> Matcher::Find(std::string_view name,
       }
     }
   }
-  BuildVariants(core, options, query);
+  BuildVariants(core, query);
   std::vector<Candidate> candidates;
-  Collect(query, options, &candidates);
-  Rank(*query, options, &candidates);
+  CollectExact(query, &candidates);
+  // The common case, a name the gazetteer knows as written, needs neither
+  // readings nor reading comparisons when the bound proves no other kind
+  // of match can rank among the results.
+  if (!SettledByExactNames(*query, options, &candidates)) {
+    ComputeReadings(options, query);
+    CollectInexact(query, options, &candidates);
+    Rank(*query, options, &candidates);
+  }
   size_t keep = 0;
   while (keep < candidates.size() && keep < options.max_results &&
          candidates[keep].score >= options.min_score) {

@@ -19,7 +19,9 @@
 #include <vector>
 
 #include "gazetteer_internal.h"
+#include "absl/types/span.h"
 #include "rules.h"
+#include "text.h"
 #include "toponorm/resolver.h"
 
 namespace toponorm {
@@ -52,6 +54,8 @@ struct Query {
   // ranker compares with gazetteer readings; the rest serve lookups only.
   std::vector<size_t> compared_readings;
   std::vector<bool> vowels_written;  // per variant: false for Arabic script
+  // Per variant: the compared readings, laid out for ReadingDistance.
+  std::vector<std::vector<PreparedReading>> prepared;
   std::vector<std::string> keys;  // the keys that found candidates
   std::string qualifier_country;  // from "X, Syria"
   std::string qualifier_admin1;
@@ -73,14 +77,40 @@ class Matcher {
   const GazetteerData& data() const { return data_; }
 
  private:
-  void BuildVariants(std::string_view name, const ResolveOptions& options,
-                     Query* query) const;
-  void Collect(Query* query, const ResolveOptions& options,
-               std::vector<Candidate>* out) const;
-  double BestSimilarity(const Query& query, uint16_t variant,
-                        uint32_t name) const;
+  // The query's spellings (variants), without their readings.
+  void BuildVariants(std::string_view name, Query* query) const;
+  // Readings of every variant, for the inexact lookups and the ranker.
+  void ComputeReadings(const ResolveOptions& options, Query* query) const;
+  // Appends the candidates of one posting list (capped).
+  void Take(absl::Span<const uint32_t> postings, MatchKind kind,
+            uint16_t variant, std::string_view key, Query* query,
+            std::vector<Candidate>* out) const;
+  // Gazetteer names equal to a variant.
+  void CollectExact(Query* query, std::vector<Candidate>* out) const;
+  // Everything else: names without the article, readings, skeletons and,
+  // when nothing close was found, their one-edit neighbourhood.
+  void CollectInexact(Query* query, const ResolveOptions& options,
+                      std::vector<Candidate>* out) const;
+  // The best score a candidate found through `variant` by anything but an
+  // exact name could reach.
+  double InexactScoreBound(const Query& query, const ResolveOptions& options,
+                           const QueryVariant& variant) const;
+  // When the exact-name hits alone provably make up the top results,
+  // replaces `hits` with them, ranked, and returns true.
+  bool SettledByExactNames(const Query& query, const ResolveOptions& options,
+                           std::vector<Candidate>* hits) const;
+  // The best similarity of the name's reading to the variant's readings,
+  // or -1 when it is surely below `floor`.
+  double BestSimilarity(const Query& query, uint16_t variant, uint32_t name,
+                        double floor) const;
   void Score(const Query& query, const ResolveOptions& options,
              Candidate* candidate) const;
+  // d score / d similarity for the candidate.
+  double SimilarityWeight(const Candidate& candidate) const;
+  static void DedupHits(std::vector<Candidate>* hits);
+  // The tie-break of equal scores: the lower place, then the lower name.
+  static bool ByPlaceAndName(const Candidate& a, const Candidate& b);
+  void SortBestFirst(std::vector<Candidate>* candidates) const;
   void Rank(const Query& query, const ResolveOptions& options,
             std::vector<Candidate>* candidates) const;
 

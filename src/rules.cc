@@ -24,6 +24,7 @@ absl::StatusOr<std::unique_ptr<const GenericRules>> GenericRules::Parse(
   // (is_prefix, feature) -> phrases
   std::map<std::pair<bool, char>, std::vector<std::string>> groups;
   size_t phrases = 0;
+  absl::flat_hash_set<std::string> prefix_first_words, suffix_last_words;
   for (const RuleSource& source : sources) {
     size_t line_number = 0;
     for (std::string_view line : Split(source.text, '\n')) {
@@ -56,12 +57,21 @@ absl::StatusOr<std::unique_ptr<const GenericRules>> GenericRules::Parse(
       }
       std::string phrase = NormalizeName(cols[2]);
       if (phrase.empty()) return error("empty phrase");
+      const size_t cut = prefix ? phrase.find(' ') : phrase.rfind(' ');
+      if (prefix) {
+        prefix_first_words.insert(phrase.substr(0, cut));
+      } else {
+        suffix_last_words.insert(cut == std::string::npos ? phrase
+                                                          : phrase.substr(cut + 1));
+      }
       groups[{prefix, feature}].push_back(RE2::QuoteMeta(phrase));
       ++phrases;
     }
   }
   std::unique_ptr<GenericRules> rules(new GenericRules());
   rules->phrase_count_ = phrases;
+  rules->prefix_first_words_ = std::move(prefix_first_words);
+  rules->suffix_last_words_ = std::move(suffix_last_words);
   for (auto& [key, list] : groups) {
     // Longest first: RE2 prefers earlier alternatives.
     std::sort(list.begin(), list.end(), [](const std::string& a, const std::string& b) {
@@ -79,7 +89,7 @@ absl::StatusOr<std::unique_ptr<const GenericRules>> GenericRules::Parse(
       return absl::InvalidArgumentError(
           internal::StrCat("rules: cannot compile pattern: ", re->error()));
     }
-    rules->patterns_.push_back({std::move(re), key.second});
+    rules->patterns_.push_back({std::move(re), key.first, key.second});
   }
   return std::unique_ptr<const GenericRules>(std::move(rules));
 }
@@ -92,7 +102,15 @@ absl::StatusOr<std::unique_ptr<const GenericRules>> GenericRules::Embedded() {
 
 void GenericRules::Apply(std::string_view normalized,
                          std::vector<RuleMatch>* out) const {
+  const size_t first_space = normalized.find(' ');
+  if (first_space == std::string_view::npos) return;  // every rule needs two words
+  const bool prefix_possible =
+      prefix_first_words_.contains(ToAbsl(normalized.substr(0, first_space)));
+  const bool suffix_possible = suffix_last_words_.contains(
+      ToAbsl(normalized.substr(normalized.rfind(' ') + 1)));
+  if (!prefix_possible && !suffix_possible) return;
   for (const Pattern& p : patterns_) {
+    if (!(p.prefix ? prefix_possible : suffix_possible)) continue;
     std::string core;
     if (RE2::FullMatch(normalized, *p.re, &core) && !core.empty()) {
       out->push_back({std::move(core), p.feature_class});

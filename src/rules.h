@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 
 namespace re2 {
@@ -56,9 +57,15 @@ class GenericRules {
   GenericRules() = default;
   struct Pattern {
     std::unique_ptr<re2::RE2> re;
+    bool prefix;  // the phrase comes before the name
     char feature_class;
   };
   std::vector<Pattern> patterns_;
+  // A prefix rule can only match when the name's first word begins one of
+  // its phrases, a suffix rule when the last word ends one: checking that
+  // first keeps RE2 off the path of almost every query.
+  absl::flat_hash_set<std::string> prefix_first_words_;
+  absl::flat_hash_set<std::string> suffix_last_words_;
   size_t phrase_count_ = 0;
 };
 

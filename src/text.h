@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,7 +82,8 @@ inline constexpr size_t kMinDeletionSkeletonLength = 4;
 
 // Weighted edit distance between two ASCII readings: vowel insertions and
 // deletions are cheap, so are substitutions within one consonant class and
-// doubled letters; everything else costs 1. Spaces are ignored. When
+// doubled letters; everything else costs 1. Spaces are ignored, and only
+// the first PreparedReading::kMaxCompared letters are compared. When
 // `vowels_written` is false (a reading of Arabic script, which leaves short
 // vowels out) one vowel for another is cheap too; otherwise it costs more.
 double ReadingDistance(std::string_view a, std::string_view b,
@@ -90,6 +92,39 @@ double ReadingDistance(std::string_view a, std::string_view b,
 // 1 - ReadingDistance / length of the longer reading, in [0, 1].
 double ReadingSimilarity(std::string_view a, std::string_view b,
                          bool vowels_written = true);
+
+// A reading laid out once for many distance computations: the ranker
+// compares each query reading with hundreds of gazetteer readings.
+class PreparedReading {
+ public:
+  static constexpr size_t kMaxCompared = 64;
+
+  PreparedReading(std::string_view reading, bool vowels_written);
+
+  // Letters other than spaces, uncapped.
+  size_t length() const { return length_; }
+
+ private:
+  friend double ReadingDistance(const PreparedReading& a,
+                                const PreparedReading& b, bool vowels_written,
+                                double limit);
+  unsigned char letters_[kMaxCompared];
+  float indel_[kMaxCompared];  // cost of inserting or deleting each letter
+  size_t size_ = 0;            // letters_ in use
+  size_t length_ = 0;
+};
+
+// The distance of two prepared readings (prepared with the same
+// `vowels_written`). Stops as soon as the distance is sure to exceed
+// `limit` and then returns some value above `limit`.
+double ReadingDistance(const PreparedReading& a, const PreparedReading& b,
+                       bool vowels_written,
+                       double limit = std::numeric_limits<double>::infinity());
+
+// ReadingSimilarity of prepared readings, or -1 when it is below `floor`
+// (found cheaply: the distance computation stops early).
+double ReadingSimilarity(const PreparedReading& a, const PreparedReading& b,
+                         bool vowels_written, double floor);
 
 // Every key of one normalized name, as indexed by the builder and looked up
 // by the resolver.

@@ -485,6 +485,39 @@ TEST(ResolverTest, MaxResultsRespected) {
   EXPECT_EQ(a[0].place.id, b[0].place.id);
 }
 
+// The exact-name short cut answers the top results without ranking the
+// other candidates when a score bound proves they cannot enter them. Asking
+// for many results (the short cut then almost never applies) must give the
+// same head: same place, score and kind, for every name of many places,
+// with and without hints.
+TEST(ResolverTest, ExactShortCutAgreesWithTheFullRanking) {
+  const Gazetteer& g = DefaultGazetteer();
+  std::vector<ResolveOptions> option_sets(4);
+  option_sets[1].country = "SY";
+  option_sets[2].feature_class = 'A';
+  option_sets[3].language = "es";
+  size_t compared = 0;
+  for (uint32_t p = 0; p < g.size(); p += 97) {
+    for (const PlaceName& name : g.names(p)) {
+      for (const ResolveOptions& base : option_sets) {
+        ResolveOptions one = base;
+        one.max_results = 1;
+        ResolveOptions many = base;
+        many.max_results = 40;
+        const std::vector<Match> a = Resolve(name.text, one);
+        const std::vector<Match> b = Resolve(name.text, many);
+        ASSERT_EQ(a.empty(), b.empty()) << name.text;
+        if (a.empty()) continue;
+        EXPECT_EQ(a[0].place.id, b[0].place.id) << name.text;
+        EXPECT_EQ(a[0].score, b[0].score) << name.text;
+        EXPECT_EQ(a[0].kind, b[0].kind) << name.text;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 5000u);
+}
+
 TEST(ResolverTest, MinScoreRespected) {
   ResolveOptions strict;
   strict.min_score = 0.95;

@@ -430,6 +430,31 @@ TEST(ReadingDistanceTest, LongInputsAreCapped) {
   EXPECT_LE(d, 128.0);
 }
 
+// The prepared, bounded form gives the same similarity, or -1 exactly when
+// the similarity is below the floor.
+TEST(ReadingSimilarityTest, FloorStopsEarlyButNeverChangesTheAnswer) {
+  const std::vector<std::string> readings = {
+      "raqqa", "raqqah", "ar raqqah", "rakka", "riga", "dayr az zawr",
+      "deir ez zor", "mosul", "al mawsil", "damascus", "dimashq", "",
+      "a", "iraka", "shanghai", "shuanghuai", std::string(100, 'k')};
+  for (bool vowels_written : {true, false}) {
+    for (const std::string& a : readings) {
+      for (const std::string& b : readings) {
+        const double plain = ReadingSimilarity(a, b, vowels_written);
+        const PreparedReading pa(a, vowels_written), pb(b, vowels_written);
+        for (double floor : {-1.0, 0.0, 0.3, 0.6, 0.8, 0.95, 1.0}) {
+          const double bounded = ReadingSimilarity(pa, pb, vowels_written, floor);
+          if (plain < floor - 1e-6) {
+            EXPECT_EQ(bounded, -1.0) << a << "/" << b << " floor " << floor;
+          } else if (plain >= floor + 1e-6) {
+            EXPECT_NEAR(bounded, plain, 1e-9) << a << "/" << b << " floor " << floor;
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST(ReadingSimilarityTest, RangeAndIdentity) {
   EXPECT_DOUBLE_EQ(ReadingSimilarity("raqqa", "raqqa"), 1.0);
   EXPECT_DOUBLE_EQ(ReadingSimilarity("", ""), 0.0);

@@ -86,6 +86,17 @@ constexpr double kFeatureHintBonus = 0.06;
 constexpr double kQualifierBonus = 0.10;
 constexpr double kCodeNameFactor = 0.75;
 
+// Candidates are scattered over a large mapped file: asking for all of a
+// batch's records before reading any overlaps the cache misses instead of
+// paying for them one after another.
+inline void Prefetch(const void* address) {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(address);
+#else
+  (void)address;
+#endif
+}
+
 bool IsCountryCode(std::string_view feature_code) {
   return StartsWith(feature_code, "PCL") || feature_code == "TERR";
 }
@@ -237,6 +248,9 @@ void Matcher::Take(absl::Span<const uint32_t> postings, MatchKind kind,
   const uint16_t key_id = static_cast<uint16_t>(query->keys.size());
   query->keys.emplace_back(key);
   for (size_t i = 0; i < n; ++i) {
+    if (postings[i] < data_.name_count) Prefetch(&data_.names[postings[i]]);
+  }
+  for (size_t i = 0; i < n; ++i) {
     Candidate c;
     c.name = postings[i];
     if (c.name >= data_.name_count) continue;  // corrupt posting
@@ -341,6 +355,7 @@ bool Matcher::SettledByExactNames(const Query& query,
               return ByPlaceAndName(a, b);
             });
   std::vector<Candidate> places;
+  places.reserve(scored.size());
   for (const Candidate& c : scored) {
     if (std::none_of(places.begin(), places.end(),
                      [&](const Candidate& p) { return p.place == c.place; })) {
@@ -478,6 +493,10 @@ void Matcher::Rank(const Query& query, const ResolveOptions& options,
   // later hit can enter the top results: the reading comparisons (the
   // expensive part) run only for contenders.
   std::vector<double> bounds(hits->size());
+  for (const Candidate& c : *hits) {
+    Prefetch(&data_.places[c.place]);
+    Prefetch(data_.str(data_.names[c.name].reading).data());
+  }
   for (size_t i = 0; i < hits->size(); ++i) {
     Candidate& c = (*hits)[i];
     c.similarity = 1.0;

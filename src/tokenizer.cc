@@ -82,8 +82,11 @@ CharClass ClassifyCodePoint(char32_t c) {
                        : CharClass::kLetterOther;
   }
   if (c >= 0x064B && c <= 0x065F) return CharClass::kMark;  // harakat
-  if (c >= 0x03B1 && c <= 0x03C9) return CharClass::kLetterLower;
-  if (c >= 0x0391 && c <= 0x03A9) return CharClass::kLetterUpper;
+  if (c >= 0x03AC && c <= 0x03CE) return CharClass::kLetterLower;  // with tonos too
+  if (c >= 0x0391 && c <= 0x03A9 && c != 0x03A2) return CharClass::kLetterUpper;
+  if (c >= 0x00C0 && c <= 0x00FF && c != 0x00D7 && c != 0x00F7) {
+    return c <= 0x00DE ? CharClass::kLetterUpper : CharClass::kLetterLower;
+  }
   switch (c) {
     case 0x0085: case 0x2028: case 0x2029:
       return CharClass::kNewline;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <unicode/uchar.h>
+
 #include "gtest/gtest.h"
 #include "utf8.h"
 
@@ -69,6 +71,30 @@ TEST(Tokenizer, ArabicWithMarksAndTatweelIsOneWord) {
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].script, Script::kArabic);
   EXPECT_EQ(t[0].flags & (kTokenUpper | kTokenLower), 0);
+}
+
+// The hand-written fast paths for Latin-1, Greek and Arabic letters must
+// agree with ICU's general category, which the slow path uses.
+TEST(Tokenizer, FastPathClassesAgreeWithIcu) {
+  for (char32_t c = 0x80; c < 0x800; ++c) {
+    CharClass expected;
+    switch (u_charType(static_cast<UChar32>(c))) {
+      case U_UPPERCASE_LETTER:
+      case U_TITLECASE_LETTER:
+        expected = CharClass::kLetterUpper;
+        break;
+      case U_LOWERCASE_LETTER:
+        expected = CharClass::kLetterLower;
+        break;
+      case U_MODIFIER_LETTER:
+      case U_OTHER_LETTER:
+        expected = CharClass::kLetterOther;
+        break;
+      default:
+        continue;  // punctuation and marks have their own table
+    }
+    EXPECT_EQ(ClassifyCodePoint(c), expected) << std::hex << static_cast<uint32_t>(c);
+  }
 }
 
 TEST(Tokenizer, GreekCaseFlags) {

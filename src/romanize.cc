@@ -118,9 +118,12 @@ void RomanizeGreekWord(const std::u32string& w, GreekStyle style,
       ++i;
       continue;
     }
-    // Consonant digraphs.
+    // Consonant digraphs. Foreign names are written with them for b, d
+    // and g anywhere in the word (Ιντλίμπ is Idlib): the mixed reading
+    // reads them so.
+    const bool foreign = style == GreekStyle::kMixed;
     if (c == U'μ' && next == U'π') {
-      if (initial && !classical) {
+      if ((initial || foreign) && !classical) {
         out->push_back('b');
       } else {
         out->append(phonetic || classical ? "mb" : "mp");
@@ -129,7 +132,7 @@ void RomanizeGreekWord(const std::u32string& w, GreekStyle style,
       continue;
     }
     if (c == U'ν' && next == U'τ') {
-      if (initial && !classical) {
+      if ((initial || foreign) && !classical) {
         out->push_back('d');
       } else {
         out->append(phonetic ? "nd" : "nt");
@@ -138,7 +141,7 @@ void RomanizeGreekWord(const std::u32string& w, GreekStyle style,
       continue;
     }
     if (c == U'γ' && (next == U'κ' || next == U'γ' || next == U'χ' || next == U'ξ')) {
-      if (initial && next == U'κ') {
+      if ((initial || foreign) && next == U'κ') {
         out->push_back('g');
       } else if (next == U'κ') {
         out->append(phonetic ? "ng" : (classical ? "nc" : "gk"));

@@ -198,6 +198,8 @@ const Case kScriptCases[] = {
     {"ElDamascus", "Δαμασκός", "geonames:170654"},
     {"ElDamascusGenitive", "της Δαμασκού", "geonames:170654"},
     {"ElAleppo", "Χαλέπι", "geonames:170063"},
+    {"ElIdlibForeignNt", "Ιντλίμπ", "geonames:169389"},
+    {"ElErbilForeignMp", "Ερμπίλ", "geonames:95446"},
     {"ElAleppoTranscribed", "Αλέππο", "geonames:170063"},
     {"ElBaghdad", "Βαγδάτη", "geonames:98182"},
     {"ElBeirut", "Βηρυτός", "geonames:276781"},

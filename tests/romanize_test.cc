@@ -85,6 +85,17 @@ TEST(RomanizeGreekTest, Nt) {
   EXPECT_TRUE(Contains(medial, "panta")) << Join(medial);
 }
 
+// Foreign names are written in Greek with μπ, ντ and γκ for b, d and g
+// anywhere in the word; one reading reads them so.
+TEST(RomanizeGreekTest, ForeignNameReadingOfMpNtGk) {
+  EXPECT_TRUE(Contains(Romanize("ιντλιμπ"), "idlib")) << Join(Romanize("ιντλιμπ"));
+  EXPECT_TRUE(Contains(Romanize("ερμπιλ"), "erbil")) << Join(Romanize("ερμπιλ"));
+  EXPECT_TRUE(Contains(Romanize("αμπου νταμπι"), "abu dabi"))
+      << Join(Romanize("αμπου νταμπι"));
+  // The native phonetic reading stays first.
+  EXPECT_EQ(Romanize("λαμπα")[0], "lamba");
+}
+
 TEST(RomanizeGreekTest, GkAndGg) {
   const std::vector<std::string> initial = Romanize("γκρεκο");
   ASSERT_FALSE(initial.empty());

@@ -1552,29 +1552,77 @@ struct TaggerEngine::Impl {
     // it, so that a long text costs linear time.
     const size_t n = groups.size();
     constexpr size_t kNeighbourGroups = 24;
+    // Affinities do not change between rounds and many are zero (other
+    // countries, far apart): list the non-zero ones once, per pair of
+    // neighbouring groups, in (option, other option) order. Affinity is
+    // symmetric, so each pair is computed once and mirrored.
+    struct Link {
+      uint8_t option;
+      uint8_t other;
+      double affinity;
+    };
+    struct Neighbour {
+      size_t group;
+      size_t first_link, end_link;
+    };
+    std::vector<Link> links;
+    // Per group, its neighbours in ascending order, as the products below
+    // were always taken.
+    std::vector<std::vector<Neighbour>> neighbours(n);
+    for (size_t g = 0; g < n; ++g) {
+      const size_t to = std::min(n, g + kNeighbourGroups + 1);
+      for (size_t h = g + 1; h < to; ++h) {
+        const size_t first = links.size();
+        const std::vector<Option>& mine = groups[g].options;
+        const std::vector<Option>& theirs = groups[h].options;
+        for (size_t a = 0; a < mine.size(); ++a) {
+          for (size_t b = 0; b < theirs.size(); ++b) {
+            const double affinity = Affinity(mine[a], theirs[b]);
+            if (affinity != 0) {
+              links.push_back({static_cast<uint8_t>(a), static_cast<uint8_t>(b), affinity});
+            }
+          }
+        }
+        const size_t end = links.size();
+        // A neighbour that agrees with nothing leaves every option as it is.
+        if (end == first) continue;
+        neighbours[g].push_back({h, first, end});
+        for (size_t l = first; l < end; ++l) {
+          const Link link = links[l];
+          links.push_back({link.other, link.option, link.affinity});
+        }
+        neighbours[h].push_back({g, end, links.size()});
+      }
+    }
     for (int round = 0; round < 2 && (n > 1 || carried_total > 0); ++round) {
       for (size_t g = 0; g < n; ++g) {
-        const size_t from = g > kNeighbourGroups ? g - kNeighbourGroups : 0;
-        const size_t to = std::min(n, g + kNeighbourGroups + 1);
+        std::vector<Option>& options = groups[g].options;
         // Each other mention that agrees is independent evidence: the
         // support is 1 - the chance that none of them means it (a noisy
         // OR), so one clear "Syria" counts, and many weak hints add up.
-        for (Option& o : groups[g].options) {
-          double none = 1.0;
-          for (size_t h = from; h < to; ++h) {
-            if (h == g) continue;
-            double agree = 0;
-            for (const Option& other : groups[h].options) {
-              if (other.probability < 0.01) continue;
-              agree += other.probability * Affinity(o, other);
-            }
-            none *= 1.0 - 0.9 * std::min(1.0, groups[h].weight) * std::min(1.0, agree);
+        double none[kOptions];
+        for (size_t a = 0; a < options.size(); ++a) none[a] = 1.0;
+        for (const Neighbour& nb : neighbours[g]) {
+          const std::vector<Option>& theirs = groups[nb.group].options;
+          double agree[kOptions] = {};
+          for (size_t l = nb.first_link; l < nb.end_link; ++l) {
+            const Link& link = links[l];
+            const double probability = theirs[link.other].probability;
+            if (probability < 0.01) continue;
+            agree[link.option] += probability * link.affinity;
           }
+          const double say = 0.9 * std::min(1.0, groups[nb.group].weight);
+          for (size_t a = 0; a < options.size(); ++a) {
+            none[a] *= 1.0 - say * std::min(1.0, agree[a]);
+          }
+        }
+        for (size_t a = 0; a < options.size(); ++a) {
+          Option& o = options[a];
           if (carried_total > 0) {
             auto it = session->carried_votes.find(o.country);
-            if (it != session->carried_votes.end()) none *= 1.0 - std::min(0.6, 0.3 * it->second);
+            if (it != session->carried_votes.end()) none[a] *= 1.0 - std::min(0.6, 0.3 * it->second);
           }
-          o.context = 1.0 - none;
+          o.context = 1.0 - none[a];
         }
       }
       for (Group& g : groups) normalize(g);

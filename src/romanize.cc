@@ -205,6 +205,9 @@ enum ArabicAlternative : uint8_t {
   kArabicWawV = 1,     // consonantal و -> v
   kArabicJimG = 2,     // ج -> g
   kArabicShinCh = 4,   // ش -> ch
+  // Not Arabic, but read the same way: Cyrillic ё -> yo and й -> i
+  // (Oryol, Fyodorovka, Nikolai) besides the default e and y.
+  kCyrillicYo = 8,
 };
 
 // Reads one word with the given alternatives; adds to *allowed the
@@ -304,7 +307,15 @@ void RomanizeArabicWord(const std::u32string& w, uint8_t alternatives,
 
 // -------------------------------------------------------------- Cyrillic ---
 
-void RomanizeCyrillic(char32_t c, std::string* out) {
+void RomanizeCyrillic(char32_t c, uint8_t alternatives, std::string* out,
+                      uint8_t* allowed) {
+  if (c == 0x0439 || c == 0x0451) {  // й ё
+    *allowed |= kCyrillicYo;
+    if (alternatives & kCyrillicYo) {
+      out->append(c == 0x0439 ? "i" : "yo");
+      return;
+    }
+  }
   static constexpr const char* kBasic[32] = {
       "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k",
       "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh",
@@ -344,8 +355,8 @@ void AddReading(std::string reading, std::vector<std::string>* readings) {
 
 // Reads every word of `text` with a per-script function, Greek with `style`.
 std::string ReadWith(const std::vector<std::u32string>& words,
-                     GreekStyle style, uint8_t arabic_alternatives,
-                     uint8_t* arabic_allowed) {
+                     GreekStyle style, uint8_t alternatives,
+                     uint8_t* allowed_out) {
   std::string out;
   for (const std::u32string& word : words) {
     if (!out.empty() && out.back() != ' ') out.push_back(' ');
@@ -359,12 +370,14 @@ std::string ReadWith(const std::vector<std::u32string>& words,
         RomanizeGreekWord(word, style, &out);
         break;
       case Script::kArabic:
-        RomanizeArabicWord(word, arabic_alternatives, &out, arabic_allowed);
+        RomanizeArabicWord(word, alternatives, &out, allowed_out);
         break;
       default:
         for (char32_t c : word) {
           switch (ScriptOf(c)) {
-            case Script::kCyrillic: RomanizeCyrillic(c, &out); break;
+            case Script::kCyrillic:
+              RomanizeCyrillic(c, alternatives, &out, allowed_out);
+              break;
             case Script::kOther: break;
             default: RomanizeLatin(c, &out); break;  // Latin, digits
           }
@@ -407,8 +420,10 @@ std::vector<std::string> Romanize(std::string_view normalized) {
     AddReading(ReadWith(words, GreekStyle::kMixed, kArabicDefault, &unused),
                &readings);
   }
-  // Arabic script: one more reading per alternative the name admits.
-  for (uint8_t alternative : {kArabicWawV, kArabicJimG, kArabicShinCh}) {
+  // Arabic script and Cyrillic: one more reading per alternative the name
+  // admits.
+  for (uint8_t alternative :
+       {kArabicWawV, kArabicJimG, kArabicShinCh, kCyrillicYo}) {
     if (allowed & alternative) {
       AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),
                  &readings);

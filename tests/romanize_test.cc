@@ -260,6 +260,26 @@ TEST(RomanizeCyrillicTest, Basic) {
             std::vector<std::string>{"sankt peterburg"});
 }
 
+TEST(RomanizeCyrillicTest, ShortIAndYoKeepTheirReadings) {
+  // The breve and diaeresis are not accents: й is y (or i), ё is e or yo.
+  EXPECT_EQ(NormalizeName("Йошкар-Ола"), "йошкар ола");
+  EXPECT_EQ(NormalizeName("Орёл"), "орёл");
+  const std::vector<std::string> yoshkar = Romanize(NormalizeName("Йошкар-Ола"));
+  ASSERT_FALSE(yoshkar.empty());
+  EXPECT_EQ(yoshkar[0], "yoshkar ola");
+  const std::vector<std::string> oryol = Romanize(NormalizeName("Орёл"));
+  ASSERT_FALSE(oryol.empty());
+  EXPECT_EQ(oryol[0], "orel");
+  EXPECT_TRUE(Contains(oryol, "oryol")) << Join(oryol);
+  const std::vector<std::string> sergiy = Romanize(NormalizeName("Сергий"));
+  EXPECT_TRUE(Contains(sergiy, "sergiy")) << Join(sergiy);
+  EXPECT_TRUE(Contains(sergiy, "sergii")) << Join(sergiy);
+  // Decomposed input (и + combining breve) is the same letter.
+  EXPECT_EQ(NormalizeName("\xD0\xB8\xCC\x86"), "й");
+  // Without й or ё, one reading.
+  EXPECT_EQ(Romanize("москва").size(), 1u);
+}
+
 TEST(RomanizeTest, MixedScriptsWordByWord) {
   EXPECT_EQ(Romanize("deir زور"), std::vector<std::string>{"deir zur"});
 }

@@ -225,8 +225,9 @@ double ReadingDistance(std::string_view a_in, std::string_view b_in,
   for (char c : b_in) {
     if (c != ' ' && m < kMax) b[m++] = static_cast<unsigned char>(c);
   }
-  // A written initial vowel is part of the name (Raka is not Iraka).
-  const float initial_vowel = vowels_written ? 0.6f : 0.3f;
+  // A written initial vowel is part of the name (Raka is not Iraka); Arabic
+  // script writes it too, with an alef (آبرن Auburn, not Bern).
+  const float initial_vowel = 0.6f;
   const float vowel_for_vowel = vowels_written ? 0.6f : 0.3f;
   auto indel_costs = [&](const unsigned char* s, size_t len, float* out) {
     for (size_t i = 0; i < len; ++i) {

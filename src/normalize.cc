@@ -116,7 +116,9 @@ void EmitFolded(char32_t c, const icu::Normalizer2& nfd, std::string* out) {
   }
   // Cyrillic й and ё are letters of their own, romanized y and e/yo: their
   // breve and diaeresis are not accents.
-  if (c == 0x0439 || c == 0x0451) {
+  // Arabic alef madda (آ) stays: it is a long a, and never the article's
+  // alef, so "آلاباما" (Alabama) keeps its "آل".
+  if (c == 0x0439 || c == 0x0451 || c == 0x0622) {
     EmitBase(c, out);
     return;
   }

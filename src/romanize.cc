@@ -191,7 +191,7 @@ void RomanizeGreekWord(const std::u32string& w, GreekStyle style,
 // ---------------------------------------------------------- Arabic script --
 
 bool IsArabicLongVowel(char32_t c) {
-  return c == 0x0627 || c == 0x0648 || c == 0x064A;
+  return c == 0x0627 || c == 0x0622 || c == 0x0648 || c == 0x064A;
 }
 
 // Readings of Arabic-script letters besides the Arabic default. Other
@@ -208,6 +208,7 @@ enum ArabicAlternative : uint8_t {
   // Not Arabic, but read the same way: Cyrillic ё -> yo and й -> i
   // (Oryol, Fyodorovka, Nikolai) besides the default e and y.
   kCyrillicYo = 8,
+  kArabicZaySz = 16,   // ز -> s: a voiced European s (آتنز Athens, Eisleben)
 };
 
 // Reads one word with the given alternatives; adds to *allowed the
@@ -228,7 +229,7 @@ void RomanizeArabicWord(const std::u32string& w, uint8_t alternatives,
     }
     bool semivowel_consonant = false;
     switch (c) {
-      case 0x0627: out->push_back('a'); break;                 // ا
+      case 0x0627: case 0x0622: out->push_back('a'); break;    // ا آ
       case 0x0628: out->push_back('b'); break;                 // ب
       case 0x062A: case 0x0637: case 0x0679: out->push_back('t'); break;
       case 0x062B: out->append("th"); break;                   // ث
@@ -241,7 +242,11 @@ void RomanizeArabicWord(const std::u32string& w, uint8_t alternatives,
       case 0x062F: case 0x0636: case 0x0688: out->push_back('d'); break;
       case 0x0630: out->append("dh"); break;                   // ذ
       case 0x0631: case 0x0691: case 0x0695: out->push_back('r'); break;
-      case 0x0632: case 0x0638: out->push_back('z'); break;    // ز ظ
+      case 0x0632:                                             // ز
+        *allowed |= kArabicZaySz;
+        out->push_back((alternatives & kArabicZaySz) ? 's' : 'z');
+        break;
+      case 0x0638: out->push_back('z'); break;                 // ظ
       case 0x0633: case 0x0635: out->push_back('s'); break;    // س ص
       case 0x0634:                                             // ش
         *allowed |= kArabicShinCh;
@@ -274,7 +279,7 @@ void RomanizeArabicWord(const std::u32string& w, uint8_t alternatives,
         const bool after_vowel =
             IsArabicLongVowel(prev) && !prev_consonant_semivowel;
         const bool consonant =
-            i == 0 || next == 0x0627 || after_vowel ||
+            i == 0 || next == 0x0627 || next == 0x0622 || after_vowel ||
             (!prev_consonant_semivowel && next != 0 &&
              IsArabicLongVowel(next) && next != c);
         semivowel_consonant = consonant;
@@ -423,7 +428,7 @@ std::vector<std::string> Romanize(std::string_view normalized) {
   // Arabic script and Cyrillic: one more reading per alternative the name
   // admits.
   for (uint8_t alternative :
-       {kArabicWawV, kArabicJimG, kArabicShinCh, kCyrillicYo}) {
+       {kArabicWawV, kArabicZaySz, kArabicJimG, kArabicShinCh, kCyrillicYo}) {
     if (allowed & alternative) {
       AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),
                  &readings);

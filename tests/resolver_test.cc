@@ -243,6 +243,9 @@ const Case kScriptCases[] = {
     {"ArRaqqaWithoutFinalH", "Ar Raqqa", "geonames:172955"},
     {"AlHyphenHasakaWithoutFinalH", "al-Hasaka", "geonames:173811"},
     {"CyrillicYoOryol", "Орёл", "geonames:515012"},
+    // Chinese generic words come off: "Shi" (city), "Zhen" (town).
+    {"PinyinShiSuffix", "Yiwu Shi", "geonames:1814870"},
+    {"PinyinZhenSuffix", "Zhouzhuang Zhen", "geonames:1784074"},
     {"CyrillicShortIYoshkarOla", "Йошкар-Ола", "geonames:466806"},
     {"DeirAlZour", "Deir al-Zour", "geonames:170794"},
     {"DairAlZour", "Dair Al Zour", "geonames:170794"},

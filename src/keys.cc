@@ -211,16 +211,16 @@ const LetterTable& Letters() {
 
 }  // namespace
 
-PreparedReading::PreparedReading(std::string_view reading,
-                                 bool vowels_written) {
+PreparedReading::PreparedReading(std::string_view reading) {
   const LetterTable& letters = Letters();
   for (char c : reading) {
     if (c == ' ') continue;
     ++length_;
     if (size_ < kMaxCompared) letters_[size_++] = static_cast<unsigned char>(c);
   }
-  // A written initial vowel is part of the name (Raka is not Iraka).
-  const float initial_vowel = vowels_written ? 0.6f : 0.3f;
+  // A written initial vowel is part of the name (Raka is not Iraka); Arabic
+  // script writes it too, with an alef (آبرن Auburn, not Bern).
+  constexpr float initial_vowel = 0.6f;
   for (size_t i = 0; i < size_; ++i) {
     const unsigned char c = letters_[i];
     float cost = 1.0f;
@@ -283,8 +283,7 @@ double ReadingDistance(const PreparedReading& a, const PreparedReading& b,
 
 double ReadingDistance(std::string_view a, std::string_view b,
                        bool vowels_written) {
-  return ReadingDistance(PreparedReading(a, vowels_written),
-                         PreparedReading(b, vowels_written), vowels_written);
+  return ReadingDistance(PreparedReading(a), PreparedReading(b), vowels_written);
 }
 
 double ReadingSimilarity(const PreparedReading& a, const PreparedReading& b,
@@ -301,8 +300,7 @@ double ReadingSimilarity(const PreparedReading& a, const PreparedReading& b,
 
 double ReadingSimilarity(std::string_view a, std::string_view b,
                          bool vowels_written) {
-  return std::max(0.0, ReadingSimilarity(PreparedReading(a, vowels_written),
-                                         PreparedReading(b, vowels_written),
+  return std::max(0.0, ReadingSimilarity(PreparedReading(a), PreparedReading(b),
                                          vowels_written, 0.0));
 }
 

@@ -191,6 +191,26 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
         break;
       }
     }
+    // A Latin transcription of an Arabic name (it has an article) may end in
+    // the ta marbuta with or without its h: "ar-Raqqa" is also "Ar Raqqah".
+    if (StripArticles(text) != text && text.size() >= 4 &&
+        text.find(' ') != std::string::npos) {
+      const size_t n = text.size();
+      const char last = text[n - 1];
+      const char before = text[n - 2];
+      auto vowel = [](char c) { return c == 'a' || c == 'e'; };
+      auto consonant = [](char c) {
+        return c >= 'b' && c <= 'z' && std::string_view("aeiouwyh").find(c) ==
+                                           std::string_view::npos;
+      };
+      if (last == 'h' && vowel(before) && consonant(text[n - 3])) {
+        add(text.substr(0, n - 1), penalty + 0.005, feature,
+            "final h of the ta marbuta removed");
+      } else if (vowel(last) && consonant(before)) {
+        add(text + "h", penalty + 0.005, feature,
+            "final h of the ta marbuta added");
+      }
+    }
     // Greek case endings on the last word: genitive -σ, genitive plural -ων.
     if (EndsWith(text, kSigma) && text.size() > 6) {
       add(text.substr(0, text.size() - kSigma.size()), penalty + 0.03, feature,
@@ -230,7 +250,7 @@ void Matcher::ComputeReadings(const ResolveOptions& options,
     std::vector<PreparedReading> prepared;
     prepared.reserve(compared);
     for (size_t i = 0; i < compared; ++i) {
-      prepared.emplace_back(readings[i], query->vowels_written.back());
+      prepared.emplace_back(readings[i]);
     }
     query->readings.push_back(std::move(readings));
     query->compared_readings.push_back(compared);
@@ -376,8 +396,7 @@ bool Matcher::SettledByExactNames(const Query& query,
 double Matcher::BestSimilarity(const Query& query, uint16_t variant,
                                uint32_t name, double floor) const {
   const bool vowels_written = query.vowels_written[variant];
-  const PreparedReading reading(data_.str(data_.names[name].reading),
-                                vowels_written);
+  const PreparedReading reading(data_.str(data_.names[name].reading));
   double best = floor <= 0 ? 0.0 : -1.0;
   const std::vector<PreparedReading>& readings = query.prepared[variant];
   for (size_t i = 0; i < readings.size(); ++i) {

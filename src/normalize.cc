@@ -114,6 +114,14 @@ void EmitFolded(char32_t c, const icu::Normalizer2& nfd, std::string* out) {
     EmitBase(c, out);
     return;
   }
+  // Cyrillic й and ё are letters of their own, romanized y and e/yo: their
+  // breve and diaeresis are not accents.
+  // Arabic alef madda (آ) stays: it is a long a, and never the article's
+  // alef, so "آلاباما" (Alabama) keeps its "آل".
+  if (c == 0x0439 || c == 0x0451 || c == 0x0622) {
+    EmitBase(c, out);
+    return;
+  }
   icu::UnicodeString decomposition;
   if (!nfd.getDecomposition(static_cast<UChar32>(c), decomposition)) {
     EmitBase(c, out);

@@ -2,6 +2,7 @@
 // Cyrillic names. No ICU transliterator is used at query time: these tables
 // are immutable, need no locks and are an order of magnitude faster.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -193,29 +194,67 @@ void RomanizeGreekWord(const std::u32string& w, GreekStyle style,
 // ---------------------------------------------------------- Arabic script --
 
 bool IsArabicLongVowel(char32_t c) {
-  return c == 0x0627 || c == 0x0648 || c == 0x064A;
+  return c == 0x0627 || c == 0x0622 || c == 0x0648 || c == 0x064A;
 }
 
-void RomanizeArabicWord(const std::u32string& w, std::string* out) {
+// Readings of Arabic-script letters besides the Arabic default. Other
+// languages and other sources write the same sound differently: Persian,
+// Urdu and Turkish read a consonantal waw as "v" (ونکوور Vancouver, ویل
+// -ville); Egyptian Arabic and transcriptions of European names write a
+// hard "g" with jim (أجدي Agde); European "ch" is written with shin
+// (آيشاخ Aichach, شيربورغ Cherbourg).
+enum ArabicAlternative : uint8_t {
+  kArabicDefault = 0,
+  kArabicWawV = 1,     // consonantal و -> v
+  kArabicJimG = 2,     // ج -> g
+  kArabicShinCh = 4,   // ش -> ch
+  // Not Arabic, but read the same way: Cyrillic ё -> yo and й -> i
+  // (Oryol, Fyodorovka, Nikolai) besides the default e and y.
+  kCyrillicYo = 8,
+  kArabicZaySz = 16,   // ز -> s: a voiced European s (آتنز Athens, Eisleben)
+};
+
+// Reads one word with the given alternatives; adds to *allowed the
+// alternatives its letters admit.
+void RomanizeArabicWord(const std::u32string& w, uint8_t alternatives,
+                        std::string* out, uint8_t* allowed) {
   const size_t n = w.size();
+  bool prev_consonant_semivowel = false;  // the previous و/ي was read w/y
   for (size_t i = 0; i < n; ++i) {
     const char32_t c = w[i];
     const char32_t prev = i > 0 ? w[i - 1] : 0;
     const char32_t next = i + 1 < n ? w[i + 1] : 0;
+    // Arabic writes a doubled consonant once (with a shadda, removed by
+    // normalization): the same letter twice has a vowel between them
+    // (ممفيس Memphis, ددلي Dudley).
+    if (c == prev && !IsArabicLongVowel(c) && c != 0x0647) {
+      out->push_back('a');
+    }
+    bool semivowel_consonant = false;
     switch (c) {
-      case 0x0627: out->push_back('a'); break;                 // ا
+      case 0x0627: case 0x0622: out->push_back('a'); break;    // ا آ
       case 0x0628: out->push_back('b'); break;                 // ب
       case 0x062A: case 0x0637: case 0x0679: out->push_back('t'); break;
       case 0x062B: out->append("th"); break;                   // ث
-      case 0x062C: out->push_back('j'); break;                 // ج
+      case 0x062C:                                             // ج
+        *allowed |= kArabicJimG;
+        out->push_back((alternatives & kArabicJimG) ? 'g' : 'j');
+        break;
       case 0x062D: out->push_back('h'); break;                 // ح
       case 0x062E: out->append("kh"); break;                   // خ
       case 0x062F: case 0x0636: case 0x0688: out->push_back('d'); break;
       case 0x0630: out->append("dh"); break;                   // ذ
       case 0x0631: case 0x0691: case 0x0695: out->push_back('r'); break;
-      case 0x0632: case 0x0638: out->push_back('z'); break;    // ز ظ
+      case 0x0632:                                             // ز
+        *allowed |= kArabicZaySz;
+        out->push_back((alternatives & kArabicZaySz) ? 's' : 'z');
+        break;
+      case 0x0638: out->push_back('z'); break;                 // ظ
       case 0x0633: case 0x0635: out->push_back('s'); break;    // س ص
-      case 0x0634: out->append("sh"); break;                   // ش
+      case 0x0634:                                             // ش
+        *allowed |= kArabicShinCh;
+        out->append((alternatives & kArabicShinCh) ? "ch" : "sh");
+        break;
       case 0x0639:                                             // ع
         // Silent inside a word; at its start Latin spellings write a vowel
         // there (عراق Iraq, عمان Amman, عدن Aden).
@@ -237,11 +276,23 @@ void RomanizeArabicWord(const std::u32string& w, std::string* out) {
         break;
       case 0x0648:                                             // و
       case 0x064A: {                                           // ي
-        const bool consonant = i == 0 || next == 0x0627 ||
-                               IsArabicLongVowel(prev) ||
-                               (next != 0 && IsArabicLongVowel(next) && next != c);
+        // A consonant at the start of a word, before alef, after a long
+        // vowel, or before the other long-vowel letter; but after a
+        // consonantal waw or yeh it is the vowel (ويلز Wales, يوركشاير).
+        const bool after_vowel =
+            IsArabicLongVowel(prev) && !prev_consonant_semivowel;
+        const bool consonant =
+            i == 0 || next == 0x0627 || next == 0x0622 || after_vowel ||
+            (!prev_consonant_semivowel && next != 0 &&
+             IsArabicLongVowel(next) && next != c);
+        semivowel_consonant = consonant;
         if (c == 0x0648) {
-          out->push_back(consonant ? 'w' : 'u');
+          if (consonant) *allowed |= kArabicWawV;
+          if (!consonant) {
+            out->push_back('u');
+          } else {
+            out->push_back((alternatives & kArabicWawV) ? 'v' : 'w');
+          }
         } else {
           out->push_back(consonant ? 'y' : 'i');
         }
@@ -258,12 +309,21 @@ void RomanizeArabicWord(const std::u32string& w, std::string* out) {
         if (c >= '0' && c <= '9') out->push_back(static_cast<char>(c));
         break;
     }
+    prev_consonant_semivowel = semivowel_consonant;
   }
 }
 
 // -------------------------------------------------------------- Cyrillic ---
 
-void RomanizeCyrillic(char32_t c, std::string* out) {
+void RomanizeCyrillic(char32_t c, uint8_t alternatives, std::string* out,
+                      uint8_t* allowed) {
+  if (c == 0x0439 || c == 0x0451) {  // й ё
+    *allowed |= kCyrillicYo;
+    if (alternatives & kCyrillicYo) {
+      out->append(c == 0x0439 ? "i" : "yo");
+      return;
+    }
+  }
   static constexpr const char* kBasic[32] = {
       "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k",
       "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh",
@@ -303,7 +363,8 @@ void AddReading(std::string reading, std::vector<std::string>* readings) {
 
 // Reads every word of `text` with a per-script function, Greek with `style`.
 std::string ReadWith(const std::vector<std::u32string>& words,
-                     GreekStyle style) {
+                     GreekStyle style, uint8_t alternatives,
+                     uint8_t* allowed_out) {
   std::string out;
   for (const std::u32string& word : words) {
     if (!out.empty() && out.back() != ' ') out.push_back(' ');
@@ -317,12 +378,14 @@ std::string ReadWith(const std::vector<std::u32string>& words,
         RomanizeGreekWord(word, style, &out);
         break;
       case Script::kArabic:
-        RomanizeArabicWord(word, &out);
+        RomanizeArabicWord(word, alternatives, &out, allowed_out);
         break;
       default:
         for (char32_t c : word) {
           switch (ScriptOf(c)) {
-            case Script::kCyrillic: RomanizeCyrillic(c, &out); break;
+            case Script::kCyrillic:
+              RomanizeCyrillic(c, alternatives, &out, allowed_out);
+              break;
             case Script::kOther: break;
             default: RomanizeLatin(c, &out); break;  // Latin, digits
           }
@@ -353,11 +416,26 @@ std::vector<std::string> Romanize(std::string_view normalized) {
     if (!current.empty()) words.push_back(std::move(current));
   }
   std::vector<std::string> readings;
-  AddReading(ReadWith(words, GreekStyle::kPhonetic), &readings);
+  uint8_t allowed = 0;  // the Arabic alternatives the name's letters admit
+  uint8_t unused = 0;
+  AddReading(ReadWith(words, GreekStyle::kPhonetic, kArabicDefault, &allowed),
+             &readings);
   if (greek) {
-    AddReading(ReadWith(words, GreekStyle::kElot), &readings);
-    AddReading(ReadWith(words, GreekStyle::kClassical), &readings);
-    AddReading(ReadWith(words, GreekStyle::kMixed), &readings);
+    AddReading(ReadWith(words, GreekStyle::kElot, kArabicDefault, &unused),
+               &readings);
+    AddReading(ReadWith(words, GreekStyle::kClassical, kArabicDefault, &unused),
+               &readings);
+    AddReading(ReadWith(words, GreekStyle::kMixed, kArabicDefault, &unused),
+               &readings);
+  }
+  // Arabic script and Cyrillic: one more reading per alternative the name
+  // admits.
+  for (uint8_t alternative :
+       {kArabicWawV, kArabicZaySz, kArabicJimG, kArabicShinCh, kCyrillicYo}) {
+    if (allowed & alternative) {
+      AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),
+                 &readings);
+    }
   }
   return readings;
 }

@@ -73,7 +73,9 @@ absl::StatusOr<std::unique_ptr<const GenericRules>> GenericRules::Parse(
   rules->prefix_first_words_ = std::move(prefix_first_words);
   rules->suffix_last_words_ = std::move(suffix_last_words);
   for (auto& [key, list] : groups) {
-    // Longest first: RE2 prefers earlier alternatives.
+    // Longest first: RE2 prefers earlier alternatives. The core of a
+    // suffix pattern is lazy, so the longest suffix phrase comes off
+    // ("baiyun huizu xiang" -> "baiyun", not "baiyun huizu").
     std::sort(list.begin(), list.end(), [](const std::string& a, const std::string& b) {
       return a.size() != b.size() ? a.size() > b.size() : a < b;
     });
@@ -81,7 +83,7 @@ absl::StatusOr<std::unique_ptr<const GenericRules>> GenericRules::Parse(
     const std::string alternation = absl::StrJoin(list, "|");
     const std::string pattern = key.first
                                     ? internal::StrCat("^(?:", alternation, ") (.+)$")
-                                    : internal::StrCat("^(.+) (?:", alternation, ")$");
+                                    : internal::StrCat("^(.+?) (?:", alternation, ")$");
     RE2::Options options;
     options.set_log_errors(false);
     auto re = std::make_unique<RE2>(pattern, options);

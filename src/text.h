@@ -99,7 +99,7 @@ class PreparedReading {
  public:
   static constexpr size_t kMaxCompared = 64;
 
-  PreparedReading(std::string_view reading, bool vowels_written);
+  explicit PreparedReading(std::string_view reading);
 
   // Letters other than spaces, uncapped.
   size_t length() const { return length_; }
@@ -114,8 +114,7 @@ class PreparedReading {
   size_t length_ = 0;
 };
 
-// The distance of two prepared readings (prepared with the same
-// `vowels_written`). Stops as soon as the distance is sure to exceed
+// The distance of two prepared readings. Stops as soon as the distance is sure to exceed
 // `limit` and then returns some value above `limit`.
 double ReadingDistance(const PreparedReading& a, const PreparedReading& b,
                        bool vowels_written,

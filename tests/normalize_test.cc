@@ -121,7 +121,9 @@ TEST(NormalizeArabicTest, RemovesTatweel) {
 TEST(NormalizeArabicTest, FoldsAlefWithHamzaForms) {
   EXPECT_EQ(NormalizeName("أ"), "ا");
   EXPECT_EQ(NormalizeName("إ"), "ا");
-  EXPECT_EQ(NormalizeName("آ"), "ا");
+  // Alef madda is a long a, never the article's alef: it stays.
+  EXPECT_EQ(NormalizeName("آ"), "آ");
+  EXPECT_EQ(NormalizeName("\xD8\xA7\xD9\x93"), "آ");  // decomposed
   EXPECT_EQ(NormalizeName("ٱ"), "ا");
   EXPECT_EQ(NormalizeName("إدلب"), "ادلب");
   EXPECT_EQ(NormalizeName("أربيل"), "اربيل");

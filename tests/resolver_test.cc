@@ -238,10 +238,17 @@ const Case kScriptCases[] = {
     {"Raqqa", "Raqqa", "geonames:172955"},
     {"Raqqah", "Raqqah", "geonames:172955"},
     {"AlRaqqa", "Al Raqqa", "geonames:172955"},
-    {"ArHyphenRaqqaLower", "ar-Raqqa", "geonames:172955",
-     "without a province hint \"ar-Raqqa\" ranks the governorate iso3166:SY-RA (whose "
-     "exact name is \"Ar Raqqa\") above the city, unlike \"Ar Raqqah\", \"Raqqa\" and "
-     "\"Al Raqqa\", which give the city"},
+    {"ArHyphenRaqqaLower", "ar-Raqqa", "geonames:172955"},
+    // The ta marbuta's final h is optional in a transcription with an
+    // article: the city's "Ar Raqqah" counts, not only the governorate's
+    // "Ar Raqqa"; likewise "al-Hasaka" for the city "Al Hasakah".
+    {"ArRaqqaWithoutFinalH", "Ar Raqqa", "geonames:172955"},
+    {"AlHyphenHasakaWithoutFinalH", "al-Hasaka", "geonames:173811"},
+    {"CyrillicYoOryol", "Орёл", "geonames:515012"},
+    // Chinese generic words come off: "Shi" (city), "Zhen" (town).
+    {"PinyinShiSuffix", "Yiwu Shi", "geonames:1814870"},
+    {"PinyinZhenSuffix", "Zhouzhuang Zhen", "geonames:1784074"},
+    {"CyrillicShortIYoshkarOla", "Йошкар-Ола", "geonames:466806"},
     {"DeirAlZour", "Deir al-Zour", "geonames:170794"},
     {"DairAlZour", "Dair Al Zour", "geonames:170794"},
     {"DeirAzzor", "Deir Azzor", "geonames:170794"},

@@ -212,7 +212,7 @@ TEST_F(EmbeddedRulesTest, AllFilesEmbedded) {
     names.emplace_back(kEmbeddedRules[i].name);
     EXPECT_FALSE(kEmbeddedRules[i].text.empty()) << kEmbeddedRules[i].name;
   }
-  for (const char* expected : {"ar.tsv", "el.tsv", "en.tsv", "es.tsv"}) {
+  for (const char* expected : {"ar.tsv", "el.tsv", "en.tsv", "es.tsv", "zh.tsv"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), expected), names.end()) << expected;
   }
   EXPECT_GT(rules_->phrase_count(), 40u);
@@ -243,6 +243,27 @@ TEST_F(EmbeddedRulesTest, EnglishGovernorateSuffix) {
   r = Find(m, "homs");
   ASSERT_NE(r, nullptr) << Describe(m);
   EXPECT_EQ(r->feature_class, 'P');
+}
+
+TEST_F(EmbeddedRulesTest, ChinesePinyinAndWadeGilesSuffixes) {
+  std::vector<RuleMatch> m = Apply(*rules_, "Shuanglin Zhen");
+  const RuleMatch* r = Find(m, "shuanglin");
+  ASSERT_NE(r, nullptr) << Describe(m);
+  EXPECT_EQ(r->feature_class, 'P');
+  m = Apply(*rules_, "Wenzhou Shi");
+  ASSERT_NE(Find(m, "wenzhou"), nullptr) << Describe(m);
+  m = Apply(*rules_, "Taoyuan Xiang");
+  r = Find(m, "taoyuan");
+  ASSERT_NE(r, nullptr) << Describe(m);
+  EXPECT_EQ(r->feature_class, '\0');
+  // An ethnic township: the whole phrase comes off.
+  m = Apply(*rules_, "Baiyun Huizu Xiang");
+  ASSERT_NE(Find(m, "baiyun"), nullptr) << Describe(m);
+  // Wade-Giles, hyphens and apostrophe gone: "Shih-ch'iao-chen".
+  m = Apply(*rules_, "Shih-ch'iao-chen");
+  ASSERT_NE(Find(m, "shih chiao"), nullptr) << Describe(m);
+  // A name that is only the generic word is left alone.
+  EXPECT_TRUE(Apply(*rules_, "Zhen").empty());
 }
 
 TEST_F(EmbeddedRulesTest, SpanishProvinciaDe) {

@@ -716,9 +716,11 @@ void PrintSummary(const SummaryReporter& rep) {
     const std::string g = kWhichName[w];
     if (!rep.Mentions(g)) continue;
     std::printf("\n[%s]\n", g.c_str());
+    // The default ResolveOptions ask for 5 results; max_results = 1 is the
+    // id lookup. Targets are judged on each separately.
     std::printf("%-8s %10s %10s %10s %10s %10s %9s %8s %s\n", "category",
                 "top5 real", "top5 cpu", "top1 cpu", "ICU real", "ICU cpu",
-                "ICU/top5", "target", "met(cpu)");
+                "ICU/top5", "target", "met(cpu top5/top1)");
     for (const Target& t : targets) {
       const auto* r5 = rep.Find("BM_Resolve/" + g + "/" + t.category + "/top5");
       const auto* r1 = rep.Find("BM_Resolve/" + g + "/" + t.category + "/top1");
@@ -729,16 +731,20 @@ void PrintSummary(const SummaryReporter& rep) {
       const double c1 = r1 ? SummaryReporter::CpuUs(*r1) : NAN;
       const double ub = b ? SummaryReporter::ToUs(*b) : NAN;
       const double cb = b ? SummaryReporter::CpuUs(*b) : NAN;
-      const bool met = r5 && c5 < t.max_us;
-      std::printf("%-8s %10.3f %10.3f %10.3f %10.3f %10.3f %8.2fx %6s%-2.0f %s\n",
+      auto met = [&](const void* r, double cpu) {
+        return r == nullptr ? "-" : (cpu < t.max_us ? "yes" : "NO");
+      };
+      std::printf("%-8s %10.3f %10.3f %10.3f %10.3f %10.3f %8.2fx %6s%-2.0f %s/%s\n",
                   t.category, u5, c5, c1, ub, cb, cb / c5, "<", t.max_us,
-                  r5 ? (met ? "yes" : "NO") : "-");
+                  met(r5, c5), met(r1, c1));
     }
     if (const auto* b = rep.Find("BM_Baseline/" + g + "/cross")) {
-      if (const auto* r = rep.Find("BM_Resolve/" + g + "/cross/top5")) {
-        const double ratio = SummaryReporter::CpuUs(*b) / SummaryReporter::CpuUs(*r);
-        std::printf("cross-script speedup vs ICU baseline (cpu): %.2fx (target >= 20x: %s)\n",
-                    ratio, ratio >= 20 ? "yes" : "NO");
+      for (const char* k : {"top5", "top1"}) {
+        if (const auto* r = rep.Find("BM_Resolve/" + g + "/cross/" + k)) {
+          const double ratio = SummaryReporter::CpuUs(*b) / SummaryReporter::CpuUs(*r);
+          std::printf("cross-script speedup vs ICU baseline (cpu, %s): %.2fx (target >= 20x: %s)\n",
+                      k, ratio, ratio >= 20 ? "yes" : "NO");
+        }
       }
     }
     for (const char* s : kScripts) {

@@ -1318,8 +1318,18 @@ struct TaggerEngine::Impl {
           Classify(f.first - 2, false) == Neighbour::kCommonNoun) {
         structure(0.5, "in an organisation's name");
       }
-      // Spanish "el Madrid", "del Valencia": the club, not the city.
-      if (single && f.first > 0 && SpaceOnly(first) &&
+      // Spanish "el Madrid", "del Valencia": the club, not the city. Not
+      // when the name is also a country's or a natural feature's, which
+      // Spanish writes with the article ("el Líbano", "el Perú", "del
+      // Mediterráneo") even when a town of that name ranks first.
+      bool article_name = false;
+      for (const Cand& c : p->cands) {
+        const PlaceRecord& place = d.places[c.place];
+        article_name = article_name ||
+                       (place.feature_class == 'A' && IsCountryCode(d.str(place.feature_code))) ||
+                       (place.feature_class != 'A' && place.feature_class != 'P');
+      }
+      if (single && f.first > 0 && SpaceOnly(first) && !article_name &&
           d.places[p->cands[0].place].feature_class == 'P' &&
           (latin_common & CommonWordBit(WordListLanguageIndex("es")))) {
         const std::string_view prev = info(f.first - 1).forms.empty()
@@ -1359,7 +1369,12 @@ struct TaggerEngine::Impl {
     if (p->cue) {
       p->word = std::max(p->word, 0.95);
       p->lexical = std::max(p->lexical, 0.95);
-      if (dateline) p->structural = std::max(p->structural, 0.95);
+      if (dateline) {
+        // "Sevilla, 25 may (EFE)": the capital opens the dateline, not a
+        // sentence, so it says as much as one inside a sentence.
+        p->structural = std::max(p->structural, 0.95);
+        confidence = std::max(confidence, 0.9);
+      }
       AddWhy(p, dateline ? "dateline" : "generic word or region next to it");
     }
     p->prior = confidence;

@@ -228,6 +228,26 @@ size_t CodePoints(std::string_view s) {
 
 }  // namespace
 
+// The position (in code points) of the stressed vowel of a monotonic Greek
+// word (the letter with a tonos), or -1 when it has none.
+int GreekStress(std::string_view word) {
+  int index = 0;
+  for (size_t i = 0; i < word.size(); ++index) {
+    const unsigned char c = static_cast<unsigned char>(word[i]);
+    if ((c == 0xCE || c == 0xCF) && i + 1 < word.size()) {
+      const uint32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(word[i + 1]) & 0x3F);
+      // (ΐ and ΰ, with a diaeresis too, are left out: news misplaces them.)
+      if (cp == 0x386 || (cp >= 0x388 && cp <= 0x38A) || cp == 0x38C ||
+          cp == 0x38E || cp == 0x38F || (cp >= 0x3AC && cp <= 0x3AF) ||
+          (cp >= 0x3CC && cp <= 0x3CE)) {
+        return index;
+      }
+    }
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  return -1;
+}
+
 // ------------------------------------------------------------- analysis --
 
 namespace {
@@ -1219,6 +1239,24 @@ struct TaggerEngine::Impl {
     }
     if (f.lex & kLexReading) place_doubt(0.2, "another spelling");
     if (f.lex & kLexPhonetic) place_doubt(0.35, "sounds like the name");
+    if (script == Script::kGreek && single && f.first == f.last && !(f.lex & kLexReading) &&
+        !(f.lex & kLexPhonetic) && f.kinds == (1u << kFormPlain) &&
+        !IsCountryCode(d.str(d.places[p->cands[0].place].feature_code))) {
+      // Greek marks the stress: "Αθηνά" (a woman's name) is not "Αθήνα",
+      // nor the genitive "Σαμαρά" (of Samaras) "Σαμάρα". The word as
+      // written, stressed on another syllable than every name it matched
+      // (not for countries, whose foreign names news stresses either way:
+      // "Μαλί", "Μάλι").
+      const std::string_view raw = text.substr(first.start, first.end - first.start);
+      const int stress = GreekStress(raw);
+      bool same = stress < 0;
+      for (size_t k = 0; k < p->cands.size() && !same; ++k) {
+        const std::string_view name = d.str(d.names[p->cands[k].name].text);
+        const int other = GreekStress(name);
+        same = other < 0 || other == stress || CodePoints(name) != CodePoints(raw);
+      }
+      if (!same) word_doubt(0.5, "stressed otherwise than the name");
+    }
     if (cased) {
       // The article of "al-Mayadin" may be written in lower case.
       bool article = false;
@@ -1298,9 +1336,13 @@ struct TaggerEngine::Impl {
       if (f.last + 1 < tokens.size() && NameGap(f.last + 1) && !GenericAfter(f.last)) {
         switch (Classify(f.last + 1, (tokens[f.last + 1].gap & kGapHyphen) != 0)) {
           case Neighbour::kName:
-            // "the US President Donald Trump": a well-known place before a
-            // person's name is often an apposition.
-            structure(prominence >= 60 ? 0.2 : 0.5, "before a name");
+            // "the US President Donald Trump": a well-known country or
+            // region before a person's name is often an apposition; a city
+            // right before one is mostly a first name ("Vladimir Putin").
+            structure(prominence >= 60 && d.places[p->cands[0].place].feature_class != 'P'
+                          ? 0.2
+                          : 0.5,
+                      "before a name");
             break;
           case Neighbour::kCommonNoun:
             structure(0.1, "before a capitalized noun");
@@ -1724,7 +1766,11 @@ void TaggerEngine::TagStretch(
     const Pending& p = pending[k];
     uint8_t prominence = 0;
     for (const Cand& c : p.cands) prominence = std::max(prominence, data_.places[c.place].prominence);
-    impl.strong_mention[k] = p.found.first != p.found.last || prominence >= 60;
+    // Only a name as written: a word that merely reads or sounds like a
+    // well-known place ("Τράπεζα" like Trabzon, "Πούτιν" like Putian) is
+    // no place to its neighbours.
+    impl.strong_mention[k] = !(p.found.lex & (kLexReading | kLexPhonetic)) &&
+                             (p.found.first != p.found.last || prominence >= 60);
   }
   impl.Qualify(&pending);
   for (Pending& p : pending) impl.Assess(&p);

@@ -374,6 +374,23 @@ TEST(TaggerTest, SpanishArticleBeforeACountryOrADateline) {
             "geonames:2510911");
 }
 
+TEST(TaggerTest, GreekFirstNamesOrganisationsAndStress) {
+  // A city's name right before a surname is a first name; a word that only
+  // sounds like a well-known city ("Πούτιν", "Τράπεζα") is no place to
+  // vouch for its neighbour.
+  EXPECT_EQ(IdOf("Ο πρόεδρος Βλαντίμιρ Πούτιν μίλησε χθες στη Μόσχα.", "Βλαντίμιρ"), "");
+  EXPECT_EQ(IdOf("Ο πρόεδρος Βλαντίμιρ Πούτιν μίλησε χθες στη Μόσχα.", "Μόσχα"),
+            "geonames:524901");
+  EXPECT_EQ(IdOf("Τις προσπάθειες στήριξε η Τράπεζα Πειραιώς, σημείωσε η ανακοίνωση.",
+                 "Πειραιώς"),
+            "");
+  // Stressed on another syllable: a woman's name and a surname's genitive,
+  // not Athens and Samara; the city as written is kept.
+  EXPECT_EQ(IdOf("Η Αθηνά μίλησε με την κυβέρνηση Σαμαρά για τα μέτρα.", "Αθηνά"), "");
+  EXPECT_EQ(IdOf("Η Αθηνά μίλησε με την κυβέρνηση Σαμαρά για τα μέτρα.", "Σαμαρά"), "");
+  EXPECT_EQ(IdOf("Η αντιπροσωπεία έφτασε στην Αθήνα το πρωί.", "Αθήνα"), "geonames:264371");
+}
+
 // ------------------------------------------------------ offsets and bytes --
 
 TEST(TaggerTest, OffsetsUnderMixedScriptsCrlfAndBidiMarks) {

@@ -524,6 +524,10 @@ struct TaggerEngine::Impl {
   uint32_t latin_common = 0;       // word-list bits to test, per script
   uint32_t latin_proper = 0;
   bool foreign_latin = false;      // most words are in another script
+  // KeyHash of the words written in lower case somewhere in the text: a
+  // capitalized word opening a sentence that the text also writes in
+  // lower case is a common word there ("Pese a ..." and "pese a").
+  absl::flat_hash_set<uint64_t> lower_words;
 
   const TokenInfo& info(size_t i) const { return session->memo->infos[info_of[i]]; }
 
@@ -570,6 +574,12 @@ struct TaggerEngine::Impl {
       }
     }
     foreign_latin = other > 3 * latin;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if ((tokens[i].flags & kTokenLower) && IsCased(tokens[i].script) &&
+          !info(i).forms.empty()) {
+        lower_words.insert(info(i).forms[0].hash);
+      }
+    }
     // The Latin-script language, for its word list.
     std::string_view language = e.options_.language;
     if (language.empty()) {
@@ -1162,10 +1172,14 @@ struct TaggerEngine::Impl {
       }
     }
     const bool proper = (bits & proper_mask) != 0;
+    const bool written_lower = single && f.first == f.last && cased && initial &&
+                               !info(f.first).forms.empty() &&
+                               lower_words.contains(info(f.first).forms[0].hash);
     // Arabic lists mark their proper nouns by block, not by case: a word
     // listed there (بيروت) is a name even when a derived common word is
     // listed too.
-    bool common = (bits & common_mask) != 0 && !(script == Script::kArabic && proper);
+    bool common = ((bits & common_mask) != 0 && !(script == Script::kArabic && proper)) ||
+                  written_lower;
     if (!single && cased && initial && prominence < 60 &&
         (info(f.first).words & (kWordEnglish | kWordSpanish | kWordGreek))) {
       // A phrase of common words opening a sentence with an article

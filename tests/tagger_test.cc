@@ -391,6 +391,16 @@ TEST(TaggerTest, GreekFirstNamesOrganisationsAndStress) {
   EXPECT_EQ(IdOf("Η αντιπροσωπεία έφτασε στην Αθήνα το πρωί.", "Αθήνα"), "geonames:264371");
 }
 
+TEST(TaggerTest, AWordTheTextAlsoWritesInLowerCaseOpensASentence) {
+  // "Pese" (a town in Panama) opening a sentence is the verb of "pese a"
+  // when the text writes it in lower case too; the word lists hold only
+  // the stem "pesar".
+  EXPECT_EQ(IdOf("Pese a la lluvia, el partido se jugó ayer, pese al frío.", "Pese"), "");
+  // A place named in lower case nowhere else keeps its capital's weight.
+  EXPECT_EQ(IdOf("Madrid recibió ayer a los ministros, pese al frío.", "Madrid"),
+            "geonames:3117735");
+}
+
 // ------------------------------------------------------ offsets and bytes --
 
 TEST(TaggerTest, OffsetsUnderMixedScriptsCrlfAndBidiMarks) {

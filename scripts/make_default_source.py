@@ -476,20 +476,23 @@ FEATURE_LANGUAGES = ("en", "es", "el", "ar")
 
 
 def feature_rows(path, alt):
-    """GeoNames rows of gazetteer/features.tsv (continents, oceans, seas,
-    regions, mountain ranges): bare GeoNames ids, names in en/es/el/ar."""
+    """GeoNames rows of gazetteer/features.tsv (the Earth, continents, oceans,
+    seas, regions, mountain ranges): bare GeoNames ids, GeoNames' population
+    (0 where it gives none), names in en/es/el/ar."""
     rows = []
-    for fields in read_curated(path, 6 + len(FEATURE_LANGUAGES)):
-        place_id, fclass, fcode, country, lat, lon = fields[:6]
-        if not place_id.isdigit() or len(fclass) != 1 or not fcode:
+    for fields in read_curated(path, 7 + len(FEATURE_LANGUAGES)):
+        place_id, fclass, fcode, country, lat, lon, pop = fields[:7]
+        if (not place_id.isdigit() or len(fclass) != 1 or not fcode
+                or not pop.isdigit()):
             raise SystemExit("%s: bad feature row %r" % (path, fields))
         names = []
-        for lang, field in zip(FEATURE_LANGUAGES, fields[6:]):
+        for lang, field in zip(FEATURE_LANGUAGES, fields[7:]):
             for i, name in enumerate(split_names(field)):
                 alt.add(place_id, lang, name, preferred=(i == 0))
                 names.append(name)
         row = synthetic_row(place_id, names[0], names, lat, lon, fcode, country)
         row[COL_FCLASS] = fclass
+        row[COL_POP] = pop
         rows.append(row)
     return rows
 

@@ -330,6 +330,10 @@ TEST(TaggerTest, ContinentsSeasAndRegionsInEachLanguage) {
   EXPECT_EQ(IdOf("Οι τιμές ανέβηκαν στην Ασία και στην Αφρική.", "Ασία"), kAsia);
   EXPECT_EQ(IdOf("Οι τιμές ανέβηκαν στην Ασία και στην Αφρική.", "Αφρική"), kAfrica);
   EXPECT_EQ(IdOf("Η κρίση στη Μέση Ανατολή συνεχίζεται.", "Μέση Ανατολή"), kMiddleEast);
+  // The Earth, as the planet, and the Greek common word "γη" (soil).
+  EXPECT_EQ(IdOf("Οι αστροναύτες επέστρεψαν στη Γη μετά από έξι μήνες.", "Γη"),
+            "geonames:6295630");
+  EXPECT_EQ(IdOf("Η γη ήταν υγρή από τη βροχή.", "γη"), "");
   // Spanish, with the article the names take.
   EXPECT_EQ(IdOf("Los pesqueros faenan en el Mediterráneo desde marzo.", "Mediterráneo"),
             kMediterranean);

@@ -127,6 +127,34 @@ def subdivision_keys(name):
     return keys
 
 
+def subdivision_name_variants(name):
+    """Other ways of writing an ISO 3166-2 name, as news writes it.
+
+    iso-codes writes some names in two languages ("Catalunya [Cataluña]"),
+    inverted ("Asturias, Principado de", "Valenciana, Comunidad") or with a
+    footnote mark ("Nafarroako Foru Komunitatea*"). The variants are each
+    bracketed part, the name without the mark, and for an inverted name the
+    name put back in order ("Principado de Asturias", "Comunidad
+    Valenciana") and, after a preposition, its head ("Asturias").
+    """
+    variants = [name]
+    stripped = name.rstrip("*").strip()
+    variants.append(stripped)
+    bracketed = re.match(r"^(.*?)\s*\[(.*)\]$", stripped)
+    if bracketed:
+        variants += [bracketed.group(1).strip(), bracketed.group(2).strip()]
+    for variant in list(variants):
+        if ", " in variant:
+            head, tail = (part.strip() for part in variant.split(", ", 1))
+            variants.append(tail + " " + head)
+            # The head is a name on its own when the tail ends in a
+            # preposition ("Asturias, Principado de"), not when it is an
+            # adjective ("Valenciana, Comunidad").
+            if re.search(r"\b(?:de|del|of|di|du|des|da|do)$", tail):
+                variants.append(head)
+    return [v for v in unique(variants) if v and v != name]
+
+
 def language_of_locale(locale_dir_name):
     """ISO 639 code of a locale directory name (pt_BR -> pt), or None."""
     lang = locale_dir_name.split("@")[0].split("_")[0].split(".")[0]
@@ -406,6 +434,9 @@ def subdivision_rows(subdivisions, catalogs, seats, alt):
         # they are recorded without a language tag.
         alt.add(place_id, "", name)
         names = [name]
+        for variant in subdivision_name_variants(name):
+            alt.add(place_id, "", variant)
+            names.append(variant)
         for lang, text in translate_all(catalogs, sub["name"]):
             alt.add(place_id, lang, text)
             names.append(text)
@@ -419,6 +450,69 @@ def subdivision_rows(subdivisions, catalogs, seats, alt):
         rows.append(synthetic_row(place_id, name, names, lat, lon, "ADM1",
                                   country, admin1))
     return rows
+
+
+def read_curated(path, columns):
+    """Rows of a curated TSV: '#' lines and blank lines are comments."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, start=1):
+            line = line.rstrip("\r\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if len(fields) != columns:
+                raise SystemExit("%s:%d: %d columns, expected %d" % (
+                    path, number, len(fields), columns))
+            rows.append(fields)
+    return rows
+
+
+def split_names(field):
+    return unique(clean(n) for n in field.split("|"))
+
+
+FEATURE_LANGUAGES = ("en", "es", "el", "ar")
+
+
+def feature_rows(path, alt):
+    """GeoNames rows of gazetteer/features.tsv (the Earth, continents, oceans,
+    seas, regions, mountain ranges): bare GeoNames ids, GeoNames' population
+    (0 where it gives none), names in en/es/el/ar."""
+    rows = []
+    for fields in read_curated(path, 7 + len(FEATURE_LANGUAGES)):
+        place_id, fclass, fcode, country, lat, lon, pop = fields[:7]
+        if (not place_id.isdigit() or len(fclass) != 1 or not fcode
+                or not pop.isdigit()):
+            raise SystemExit("%s: bad feature row %r" % (path, fields))
+        names = []
+        for lang, field in zip(FEATURE_LANGUAGES, fields[7:]):
+            for i, name in enumerate(split_names(field)):
+                alt.add(place_id, lang, name, preferred=(i == 0))
+                names.append(name)
+        row = synthetic_row(place_id, names[0], names, lat, lon, fcode, country)
+        row[COL_FCLASS] = fclass
+        row[COL_POP] = pop
+        rows.append(row)
+    return rows
+
+
+def add_extra_names(path, rows, alt):
+    """Adds gazetteer/extra_names.tsv names to the country and subdivision
+    rows they name; an id that is not there is an error."""
+    by_id = {row[COL_ID]: row for row in rows}
+    count = 0
+    for place_id, lang, field in read_curated(path, 3):
+        row = by_id.get(place_id)
+        if row is None:
+            raise SystemExit("%s: no place %s in the gazetteer" % (path, place_id))
+        names = split_names(field)
+        for name in names:
+            alt.add(place_id, lang, name)
+            count += 1
+        existing = row[COL_ALT].split(",") if row[COL_ALT] else []
+        row[COL_ALT] = alternatenames_field(existing + names)
+    return count
 
 
 # --------------------------------------------------------------------------
@@ -480,6 +574,15 @@ def parse_args(argv):
                    help="iso-codes JSON directory (default: %(default)s)")
     p.add_argument("--locale-dir", default="/usr/share/locale",
                    help="gettext locale directory (default: %(default)s)")
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    p.add_argument("--features",
+                   default=os.path.join(repo, "gazetteer", "features.tsv"),
+                   help="curated natural features and regions "
+                        "(default: %(default)s)")
+    p.add_argument("--extra-names",
+                   default=os.path.join(repo, "gazetteer", "extra_names.tsv"),
+                   help="curated names of countries and subdivisions "
+                        "(default: %(default)s)")
     p.add_argument("--out", default="gazetteer/default-source.tar.xz",
                    help="archive to write (default: %(default)s)")
     p.add_argument("--show-countries", default="SY,IQ",
@@ -516,7 +619,15 @@ def main(argv=None):
         first_level, read_translations(args.locale_dir, "iso_3166-2"),
         seats, alt)
 
-    places = sorted(kept + c_rows + s_rows, key=lambda r: id_sort_key(r[0]))
+    extra = add_extra_names(args.extra_names, c_rows + s_rows, alt)
+    f_rows = feature_rows(args.features, alt)
+    clash = {r[COL_ID] for r in f_rows} & {r[COL_ID] for r in kept}
+    if clash:
+        raise SystemExit("features.tsv ids already in cities500: "
+                         + ", ".join(sorted(clash)))
+
+    places = sorted(kept + c_rows + s_rows + f_rows,
+                    key=lambda r: id_sort_key(r[0]))
     alt_rows = list(alt.rows())
     size = write_archive(args.out, {
         "places.tsv": tsv_bytes(places),
@@ -528,6 +639,8 @@ def main(argv=None):
         len(c_rows), sum(1 for r in c_rows if r[COL_LAT])))
     print("subdivision rows: %d" % len(s_rows))
     report_seats(seats, [c for c in args.show_countries.split(",") if c])
+    print("feature rows (features.tsv): %d" % len(f_rows))
+    print("extra names (extra_names.tsv): %d" % extra)
     print("places.tsv rows: %d" % len(places))
     print("alternate_names.tsv rows: %d" % len(alt_rows))
     print("wrote %s (%d bytes)" % (args.out, size))

@@ -51,6 +51,20 @@ uint8_t Prominence(const PlaceRecord& p) {
        code == "PCL" || code == "TERR" || code == "PCLIX")) {
     return 100;
   }
+  // Natural features and regions: continents and oceans are named as often
+  // as countries; seas, the large regions and mountain ranges as often as a
+  // first-level division; rivers and islands, of which a full GeoNames dump
+  // holds hundreds of thousands, less.
+  if (p.feature_class == 'L' || p.feature_class == 'H' || p.feature_class == 'T') {
+    if (code == "CONT") return 95;
+    if (code == "OCN") return 90;
+    if (code == "SEA") return 75;
+    if (code == "RGN" || code == "MTS" || code == "GULF" || code == "DSRT" ||
+        code == "PEN" || code == "STRT") {
+      return 60;
+    }
+    if (code == "STM" || code == "ISL" || code == "ISLS" || code == "LK") return 45;
+  }
   double population_part =
       std::min(1.0, std::log10(static_cast<double>(p.population) + 1) / 7.5) * 60;
   double feature_part = 0;
@@ -451,11 +465,29 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
 
     // Every distinct name is offered to the filter, the preferred one too;
     // a place whose names are all filtered out keeps its preferred name.
+    // A name written alike in several languages ("Brasil": untagged in
+    // the place's row, then Aragonese, Catalan, Spanish ...) is kept once,
+    // at the place of its first occurrence, as its best entry: the
+    // preferred one, else one in a language the gazetteer has a word list
+    // for (the tagger tells a place's own name in the text's language from
+    // another language's), else one with a language, else the first.
     std::vector<const NameEntry*> kept;
     const NameEntry* preferred = nullptr;
-    absl::flat_hash_set<std::string> seen_texts;
+    auto rank = [&st](const NameEntry& name) {
+      if (name.preferred) return 3;
+      if (name.language.empty()) return 0;
+      const int index = internal::WordListLanguageIndex(name.language);
+      return index >= 0 && st.list_words[index] > 0 ? 2 : 1;
+    };
+    absl::flat_hash_map<std::string_view, const NameEntry*> chosen;
     for (const NameEntry& name : entry.names) {
-      if (!seen_texts.insert(name.text).second) continue;
+      auto [it, inserted] = chosen.emplace(name.text, &name);
+      if (!inserted && rank(name) > rank(*it->second)) it->second = &name;
+    }
+    absl::flat_hash_set<std::string> seen_texts;
+    for (const NameEntry& first : entry.names) {
+      if (!seen_texts.insert(first.text).second) continue;
+      const NameEntry& name = *chosen[first.text];
       if (name.preferred && preferred == nullptr) preferred = &name;
       if (st.filter &&
           !st.filter(NameInfo{r.id, name.text, name.language, name.preferred})) {

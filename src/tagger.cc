@@ -228,6 +228,26 @@ size_t CodePoints(std::string_view s) {
 
 }  // namespace
 
+// The position (in code points) of the stressed vowel of a monotonic Greek
+// word (the letter with a tonos), or -1 when it has none.
+int GreekStress(std::string_view word) {
+  int index = 0;
+  for (size_t i = 0; i < word.size(); ++index) {
+    const unsigned char c = static_cast<unsigned char>(word[i]);
+    if ((c == 0xCE || c == 0xCF) && i + 1 < word.size()) {
+      const uint32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(word[i + 1]) & 0x3F);
+      // (ΐ and ΰ, with a diaeresis too, are left out: news misplaces them.)
+      if (cp == 0x386 || (cp >= 0x388 && cp <= 0x38A) || cp == 0x38C ||
+          cp == 0x38E || cp == 0x38F || (cp >= 0x3AC && cp <= 0x3AF) ||
+          (cp >= 0x3CC && cp <= 0x3CE)) {
+        return index;
+      }
+    }
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  return -1;
+}
+
 // ------------------------------------------------------------- analysis --
 
 namespace {
@@ -507,6 +527,10 @@ struct TaggerEngine::Impl {
   uint32_t latin_common = 0;       // word-list bits to test, per script
   uint32_t latin_proper = 0;
   bool foreign_latin = false;      // most words are in another script
+  // KeyHash of the words written in lower case somewhere in the text: a
+  // capitalized word opening a sentence that the text also writes in
+  // lower case is a common word there ("Pese a ..." and "pese a").
+  absl::flat_hash_set<uint64_t> lower_words;
 
   const TokenInfo& info(size_t i) const { return session->memo->infos[info_of[i]]; }
 
@@ -553,6 +577,12 @@ struct TaggerEngine::Impl {
       }
     }
     foreign_latin = other > 3 * latin;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if ((tokens[i].flags & kTokenLower) && IsCased(tokens[i].script) &&
+          !info(i).forms.empty()) {
+        lower_words.insert(info(i).forms[0].hash);
+      }
+    }
     // The Latin-script language, for its word list.
     std::string_view language = e.options_.language;
     if (language.empty()) {
@@ -1145,10 +1175,14 @@ struct TaggerEngine::Impl {
       }
     }
     const bool proper = (bits & proper_mask) != 0;
+    const bool written_lower = single && f.first == f.last && cased && initial &&
+                               !info(f.first).forms.empty() &&
+                               lower_words.contains(info(f.first).forms[0].hash);
     // Arabic lists mark their proper nouns by block, not by case: a word
     // listed there (بيروت) is a name even when a derived common word is
     // listed too.
-    bool common = (bits & common_mask) != 0 && !(script == Script::kArabic && proper);
+    bool common = ((bits & common_mask) != 0 && !(script == Script::kArabic && proper)) ||
+                  written_lower;
     if (!single && cased && initial && prominence < 60 &&
         (info(f.first).words & (kWordEnglish | kWordSpanish | kWordGreek))) {
       // A phrase of common words opening a sentence with an article
@@ -1222,6 +1256,24 @@ struct TaggerEngine::Impl {
     }
     if (f.lex & kLexReading) place_doubt(0.2, "another spelling");
     if (f.lex & kLexPhonetic) place_doubt(0.35, "sounds like the name");
+    if (script == Script::kGreek && single && f.first == f.last && !(f.lex & kLexReading) &&
+        !(f.lex & kLexPhonetic) && f.kinds == (1u << kFormPlain) &&
+        !IsCountryCode(d.str(d.places[p->cands[0].place].feature_code))) {
+      // Greek marks the stress: "Αθηνά" (a woman's name) is not "Αθήνα",
+      // nor the genitive "Σαμαρά" (of Samaras) "Σαμάρα". The word as
+      // written, stressed on another syllable than every name it matched
+      // (not for countries, whose foreign names news stresses either way:
+      // "Μαλί", "Μάλι").
+      const std::string_view raw = text.substr(first.start, first.end - first.start);
+      const int stress = GreekStress(raw);
+      bool same = stress < 0;
+      for (size_t k = 0; k < p->cands.size() && !same; ++k) {
+        const std::string_view name = d.str(d.names[p->cands[k].name].text);
+        const int other = GreekStress(name);
+        same = other < 0 || other == stress || CodePoints(name) != CodePoints(raw);
+      }
+      if (!same) word_doubt(0.5, "stressed otherwise than the name");
+    }
     if (cased) {
       // The article of "al-Mayadin" may be written in lower case.
       bool article = false;
@@ -1301,9 +1353,13 @@ struct TaggerEngine::Impl {
       if (f.last + 1 < tokens.size() && NameGap(f.last + 1) && !GenericAfter(f.last)) {
         switch (Classify(f.last + 1, (tokens[f.last + 1].gap & kGapHyphen) != 0)) {
           case Neighbour::kName:
-            // "the US President Donald Trump": a well-known place before a
-            // person's name is often an apposition.
-            structure(prominence >= 60 ? 0.2 : 0.5, "before a name");
+            // "the US President Donald Trump": a well-known country or
+            // region before a person's name is often an apposition; a city
+            // right before one is mostly a first name ("Vladimir Putin").
+            structure(prominence >= 60 && d.places[p->cands[0].place].feature_class != 'P'
+                          ? 0.2
+                          : 0.5,
+                      "before a name");
             break;
           case Neighbour::kCommonNoun:
             structure(0.1, "before a capitalized noun");
@@ -1321,8 +1377,18 @@ struct TaggerEngine::Impl {
           Classify(f.first - 2, false) == Neighbour::kCommonNoun) {
         structure(0.5, "in an organisation's name");
       }
-      // Spanish "el Madrid", "del Valencia": the club, not the city.
-      if (single && f.first > 0 && SpaceOnly(first) &&
+      // Spanish "el Madrid", "del Valencia": the club, not the city. Not
+      // when the name is also a country's or a natural feature's, which
+      // Spanish writes with the article ("el Líbano", "el Perú", "del
+      // Mediterráneo") even when a town of that name ranks first.
+      bool article_name = false;
+      for (const Cand& c : p->cands) {
+        const PlaceRecord& place = d.places[c.place];
+        article_name = article_name ||
+                       (place.feature_class == 'A' && IsCountryCode(d.str(place.feature_code))) ||
+                       (place.feature_class != 'A' && place.feature_class != 'P');
+      }
+      if (single && f.first > 0 && SpaceOnly(first) && !article_name &&
           d.places[p->cands[0].place].feature_class == 'P' &&
           (latin_common & CommonWordBit(WordListLanguageIndex("es")))) {
         const std::string_view prev = info(f.first - 1).forms.empty()
@@ -1362,7 +1428,12 @@ struct TaggerEngine::Impl {
     if (p->cue) {
       p->word = std::max(p->word, 0.95);
       p->lexical = std::max(p->lexical, 0.95);
-      if (dateline) p->structural = std::max(p->structural, 0.95);
+      if (dateline) {
+        // "Sevilla, 25 may (EFE)": the capital opens the dateline, not a
+        // sentence, so it says as much as one inside a sentence.
+        p->structural = std::max(p->structural, 0.95);
+        confidence = std::max(confidence, 0.9);
+      }
       AddWhy(p, dateline ? "dateline" : "generic word or region next to it");
     }
     p->prior = confidence;
@@ -1760,7 +1831,11 @@ void TaggerEngine::TagStretch(
     const Pending& p = pending[k];
     uint8_t prominence = 0;
     for (const Cand& c : p.cands) prominence = std::max(prominence, data_.places[c.place].prominence);
-    impl.strong_mention[k] = p.found.first != p.found.last || prominence >= 60;
+    // Only a name as written: a word that merely reads or sounds like a
+    // well-known place ("Τράπεζα" like Trabzon, "Πούτιν" like Putian) is
+    // no place to its neighbours.
+    impl.strong_mention[k] = !(p.found.lex & (kLexReading | kLexPhonetic)) &&
+                             (p.found.first != p.found.last || prominence >= 60);
   }
   impl.Qualify(&pending);
   for (Pending& p : pending) impl.Assess(&p);

@@ -318,6 +318,36 @@ TEST(GazetteerBuilderTest, AlternateNamesBeforeTheirPlaceAndForUnknownPlaces) {
   EXPECT_FALSE(g->FindById("geonames:9999999").has_value());
 }
 
+TEST(GazetteerBuilderTest, ANameSharedByLanguagesKeepsItsPreferredEntry) {
+  // "Torre del Pez" untagged, in Aragonese and in Spanish, the language of
+  // a word list: the single name kept is the Spanish one (as "Brasil" of
+  // Brazil is kept as Spanish, not Aragonese, for the tagger).
+  TempDir dir;
+  const std::string words = dir.Write("es-words.txt", "torre\npez\n");
+  GazetteerBuilder builder;
+  ASSERT_TRUE(builder.AddWordListFile("es", words).ok());
+  Row burj = Burj();
+  burj.alternates = "Torre del Pez";
+  ASSERT_TRUE(builder.AddGeoNamesText(burj.Line() + "\n", "burj.tsv").ok());
+  ASSERT_TRUE(builder
+                  .AddAlternateNamesText(Lines({AltLine(1, "9100002", "an", "Torre del Pez"),
+                                                AltLine(2, "9100002", "es", "Torre del Pez"),
+                                                AltLine(3, "9100002", "ca", "Torre del Pez")}),
+                                         "alt.tsv")
+                  .ok());
+  std::unique_ptr<const Gazetteer> g = OpenBytes(BuildBytes(builder));
+  ASSERT_NE(g, nullptr);
+  std::optional<Place> b = g->FindById("geonames:9100002");
+  ASSERT_TRUE(b.has_value());
+  int count = 0;
+  for (const PlaceName& n : g->names(b->index)) {
+    if (n.text != "Torre del Pez") continue;
+    ++count;
+    EXPECT_EQ(n.language, "es");
+  }
+  EXPECT_EQ(count, 1);
+}
+
 TEST(GazetteerBuilderTest, CrLfLinesCommentsAndBlankLines) {
   GazetteerBuilder builder;
   const std::string text = "# a comment line\r\n\r\n" + Zaytuna().Line() + "\r\n\n" +

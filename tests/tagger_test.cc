@@ -306,6 +306,105 @@ TEST(TaggerTest, QualifierAfterACommaNarrows) {
   EXPECT_EQ(paris->best.place.admin1, "TX");
 }
 
+// ------------------------------------------ regions, seas and continents --
+
+// The id of the mention whose text is `surface` in `text` (default
+// Tagger), or "" when there is none.
+std::string IdOf(std::string_view text, std::string_view surface) {
+  const std::vector<Mention> m = DefaultTagger().Tag(text);
+  const Mention* found = Find(m, surface);
+  return found == nullptr ? "" : std::string(found->best.place.id);
+}
+
+constexpr char kEurope[] = "geonames:6255148";
+constexpr char kAfrica[] = "geonames:6255146";
+constexpr char kAsia[] = "geonames:6255147";
+constexpr char kMediterranean[] = "geonames:363196";
+constexpr char kMiddleEast[] = "geonames:6269133";
+
+TEST(TaggerTest, ContinentsSeasAndRegionsInEachLanguage) {
+  // Greek case forms: genitive -ης, accusative -ο, after "στην".
+  EXPECT_EQ(IdOf("Οι υπουργοί της Ευρώπης συζήτησαν το μεταναστευτικό.", "Ευρώπης"), kEurope);
+  EXPECT_EQ(IdOf("Τα πλοία διέσχισαν τη Μεσόγειο μέσα σε δύο ημέρες.", "Μεσόγειο"),
+            kMediterranean);
+  EXPECT_EQ(IdOf("Οι τιμές ανέβηκαν στην Ασία και στην Αφρική.", "Ασία"), kAsia);
+  EXPECT_EQ(IdOf("Οι τιμές ανέβηκαν στην Ασία και στην Αφρική.", "Αφρική"), kAfrica);
+  EXPECT_EQ(IdOf("Η κρίση στη Μέση Ανατολή συνεχίζεται.", "Μέση Ανατολή"), kMiddleEast);
+  // The Earth, as the planet, and the Greek common word "γη" (soil).
+  EXPECT_EQ(IdOf("Οι αστροναύτες επέστρεψαν στη Γη μετά από έξι μήνες.", "Γη"),
+            "geonames:6295630");
+  EXPECT_EQ(IdOf("Η γη ήταν υγρή από τη βροχή.", "γη"), "");
+  // Spanish, with the article the names take.
+  EXPECT_EQ(IdOf("Los pesqueros faenan en el Mediterráneo desde marzo.", "Mediterráneo"),
+            kMediterranean);
+  EXPECT_EQ(IdOf("La gira del ministro por Oriente Medio terminó ayer.", "Oriente Medio"),
+            kMiddleEast);
+  EXPECT_EQ(IdOf("Las ventas crecieron en Europa y en África.", "África"), kAfrica);
+  // English and Arabic.
+  EXPECT_EQ(IdOf("The convoy sailed across the Atlantic Ocean in March.", "Atlantic Ocean"),
+            "geonames:3411923");
+  EXPECT_EQ(IdOf("عبرت السفن البحر الأحمر في طريقها إلى أوروبا.", "البحر الأحمر"),
+            "geonames:350155");
+  EXPECT_EQ(IdOf("عبرت السفن البحر الأحمر في طريقها إلى أوروبا.", "أوروبا"), kEurope);
+}
+
+TEST(TaggerTest, NamesTheSourcesLackInALanguage) {
+  // Spanish names of Spanish regions (iso-codes writes them in the regional
+  // language, or as "Catalunya [Cataluña]"), Greek names of Britain,
+  // England and North Macedonia.
+  EXPECT_EQ(IdOf("El equipo viajó de Navarra a Cataluña en autobús.", "Navarra"),
+            "iso3166:ES-NC");
+  EXPECT_EQ(IdOf("El equipo viajó de Navarra a Cataluña en autobús.", "Cataluña"),
+            "iso3166:ES-CT");
+  EXPECT_EQ(IdOf("La lluvia volvió ayer al País Vasco y a Asturias.", "País Vasco"),
+            "iso3166:ES-PV");
+  EXPECT_EQ(IdOf("La lluvia volvió ayer al País Vasco y a Asturias.", "Asturias"),
+            "iso3166:ES-AS");
+  EXPECT_EQ(IdOf("Ο πρωθυπουργός επισκέφθηκε τη Βρετανία και την Αγγλία.", "Βρετανία"),
+            "iso3166:GB");
+  EXPECT_EQ(IdOf("Οι συνομιλίες της Ελλάδας με την ΠΓΔΜ συνεχίζονται.", "ΠΓΔΜ"), "iso3166:MK");
+}
+
+TEST(TaggerTest, SpanishArticleBeforeACountryOrADateline) {
+  // "del Líbano": Spanish writes some countries with the article, which
+  // marks a club ("el Madrid") only for a city.
+  EXPECT_EQ(IdOf("Las tropas salieron del Líbano y Siria mantiene soldados cerca de Beirut.",
+                 "Líbano"),
+            "iso3166:LB");
+  // A country's Spanish name that other languages write alike ("Brasil").
+  EXPECT_EQ(IdOf("El presidente viajó a Brasil la semana pasada.", "Brasil"), "iso3166:BR");
+  // A dateline opens the text with the place.
+  EXPECT_EQ(IdOf("Sevilla, 25 may (EFE). - La empresa presentó hoy su nuevo plan.", "Sevilla"),
+            "geonames:2510911");
+}
+
+TEST(TaggerTest, GreekFirstNamesOrganisationsAndStress) {
+  // A city's name right before a surname is a first name; a word that only
+  // sounds like a well-known city ("Πούτιν", "Τράπεζα") is no place to
+  // vouch for its neighbour.
+  EXPECT_EQ(IdOf("Ο πρόεδρος Βλαντίμιρ Πούτιν μίλησε χθες στη Μόσχα.", "Βλαντίμιρ"), "");
+  EXPECT_EQ(IdOf("Ο πρόεδρος Βλαντίμιρ Πούτιν μίλησε χθες στη Μόσχα.", "Μόσχα"),
+            "geonames:524901");
+  EXPECT_EQ(IdOf("Τις προσπάθειες στήριξε η Τράπεζα Πειραιώς, σημείωσε η ανακοίνωση.",
+                 "Πειραιώς"),
+            "");
+  // Stressed on another syllable: a woman's name and a surname's genitive,
+  // not Athens and Samara; the city as written is kept.
+  EXPECT_EQ(IdOf("Η Αθηνά μίλησε με την κυβέρνηση Σαμαρά για τα μέτρα.", "Αθηνά"), "");
+  EXPECT_EQ(IdOf("Η Αθηνά μίλησε με την κυβέρνηση Σαμαρά για τα μέτρα.", "Σαμαρά"), "");
+  EXPECT_EQ(IdOf("Η αντιπροσωπεία έφτασε στην Αθήνα το πρωί.", "Αθήνα"), "geonames:264371");
+}
+
+TEST(TaggerTest, AWordTheTextAlsoWritesInLowerCaseOpensASentence) {
+  // "Pese" (a town in Panama) opening a sentence is the verb of "pese a"
+  // when the text writes it in lower case too; the word lists hold only
+  // the stem "pesar".
+  EXPECT_EQ(IdOf("Pese a la lluvia, el partido se jugó ayer, pese al frío.", "Pese"), "");
+  // A place named in lower case nowhere else keeps its capital's weight.
+  EXPECT_EQ(IdOf("Madrid recibió ayer a los ministros, pese al frío.", "Madrid"),
+            "geonames:3117735");
+}
+
 // ------------------------------------------------------ offsets and bytes --
 
 TEST(TaggerTest, OffsetsUnderMixedScriptsCrlfAndBidiMarks) {

@@ -1821,7 +1821,7 @@ void TaggerEngine::TagStretch(
     TokenMemo* memo;
     ~Release() { memo->busy = false; }
   } release{memo};
-  Impl impl{*this, session, stretch, {}, {}, {}, {}, {}, 0, 0, false};
+  Impl impl{*this, session, stretch, {}, {}, {}, {}, {}, 0, 0, false, {}};
   impl.AnalyzeTokens();
   std::vector<Pending> pending;
   impl.Collect(&pending);

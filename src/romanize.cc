@@ -349,6 +349,115 @@ void RomanizeCyrillic(char32_t c, uint8_t alternatives, std::string* out,
   }
 }
 
+// ---------------------------------------------------------- Wade-Giles ---
+
+// Chinese names in Wade-Giles ("Kuei-tung", "Hsi-fang-ch'eng") are also read
+// in pinyin ("guidong", "xifangcheng"), the spelling GeoNames prefers.
+// Normalization has removed the hyphens (now spaces), the apostrophes that
+// mark aspiration and the umlaut, so a syllable like "tung" is "dong" or
+// "tong": both readings are made, unaspirated and aspirated.
+
+bool IsWadeGilesFinal(std::string_view f) {
+  static constexpr std::string_view kFinals[] = {
+      "a", "ai", "an", "ang", "ao", "e", "eh", "ei", "en", "eng", "erh",
+      "i", "ia", "iang", "iao", "ieh", "ien", "ih", "in", "ing", "iu",
+      "iung", "o", "ou", "u", "ua", "uai", "uan", "uang", "uei", "ueh",
+      "ui", "un", "ung", "uo"};
+  for (std::string_view k : kFinals) {
+    if (f == k) return true;
+  }
+  return false;
+}
+
+// Splits a syllable into initial and final; false when it is none.
+bool SplitWadeGiles(std::string_view syllable, std::string_view* initial,
+                    std::string_view* final_part) {
+  static constexpr std::string_view kInitials[] = {
+      "ch", "hs", "ts", "tz", "sh", "ss", "sz", "p", "m", "f", "t", "n",
+      "l",  "k",  "h",  "j",  "s",  "y",  "w",  ""};
+  for (std::string_view i : kInitials) {
+    if (syllable.substr(0, i.size()) != i) continue;
+    std::string_view f = syllable.substr(i.size());
+    if (f.empty()) continue;
+    // The apical vowel: tzu, ssu, szu (pinyin zi, si).
+    if ((i == "tz" || i == "ts" || i == "ss" || i == "sz") && f == "u") {
+      *initial = i;
+      *final_part = f;
+      return true;
+    }
+    if (IsWadeGilesFinal(f)) {
+      *initial = i;
+      *final_part = f;
+      return true;
+    }
+  }
+  return false;
+}
+
+// The pinyin reading of `words` when every word is one Wade-Giles syllable,
+// at least two of them, one with a spelling pinyin does not have (hs, ts,
+// tz, ch, -ih, -ien, -ieh, -ung, -uei, -erh...); else "".
+std::string WadeGilesToPinyin(const std::vector<std::u32string>& words,
+                              bool aspirated) {
+  if (words.size() < 2) return "";
+  std::string out;
+  bool marked = false;
+  for (const std::u32string& w : words) {
+    std::string syllable;
+    for (char32_t c : w) {
+      if (c < 'a' || c > 'z') return "";
+      syllable.push_back(static_cast<char>(c));
+    }
+    std::string_view initial, f;
+    if (!SplitWadeGiles(syllable, &initial, &f)) return "";
+    const bool front = f[0] == 'i';
+    if (initial == "hs" || initial == "ts" || initial == "tz" ||
+        initial == "ch" || initial == "ss" || initial == "sz" || f == "ih" ||
+        f == "ien" || f == "ieh" || f == "ueh" || f == "uei" || f == "ung" ||
+        f == "iung" || f == "erh") {
+      marked = true;
+    }
+    std::string pinyin_initial(initial);
+    if (initial == "p") pinyin_initial = aspirated ? "p" : "b";
+    if (initial == "t") pinyin_initial = aspirated ? "t" : "d";
+    if (initial == "k") pinyin_initial = aspirated ? "k" : "g";
+    if (initial == "ch") {
+      pinyin_initial = front ? (aspirated ? "q" : "j") : (aspirated ? "ch" : "zh");
+    }
+    if (initial == "ts" || initial == "tz") pinyin_initial = aspirated ? "c" : "z";
+    if (initial == "hs") pinyin_initial = "x";
+    if (initial == "j") pinyin_initial = "r";
+    if (initial == "ss" || initial == "sz") pinyin_initial = "s";
+    std::string pinyin_final(f);
+    if (f == "ih" || ((initial == "ts" || initial == "tz" || initial == "ss" ||
+                       initial == "sz") && f == "u")) {
+      pinyin_final = "i";
+    } else if (f == "ien") {
+      pinyin_final = "ian";
+    } else if (f == "ieh") {
+      pinyin_final = "ie";
+    } else if (f == "ueh") {
+      pinyin_final = "ue";
+    } else if (f == "uei") {
+      pinyin_final = "ui";
+    } else if (f == "ung") {
+      pinyin_final = "ong";
+    } else if (f == "iung") {
+      pinyin_final = "iong";
+    } else if (f == "erh") {
+      pinyin_final = "er";
+    } else if (f == "eh") {
+      pinyin_final = "e";
+    } else if (f == "o" && (initial == "k" || initial == "h")) {
+      pinyin_final = "e";  // ko, k'o, ho: ge, ke, he
+    }
+    if (initial == "y" && f == "en") pinyin_final = "an";  // yen: yan
+    out += pinyin_initial;
+    out += pinyin_final;
+  }
+  return marked ? out : "";
+}
+
 void AddReading(std::string reading, std::vector<std::string>* readings) {
   while (!reading.empty() && reading.back() == ' ') reading.pop_back();
   if (reading.empty()) return;
@@ -424,6 +533,11 @@ std::vector<std::string> Romanize(std::string_view normalized) {
                &readings);
     AddReading(ReadWith(words, GreekStyle::kMixed, kArabicDefault, &unused),
                &readings);
+  }
+  // Chinese in Wade-Giles: the pinyin readings.
+  if (!greek && words.size() >= 2) {
+    AddReading(WadeGilesToPinyin(words, /*aspirated=*/false), &readings);
+    AddReading(WadeGilesToPinyin(words, /*aspirated=*/true), &readings);
   }
   // Arabic script and Cyrillic: one more reading per alternative the name
   // admits.

@@ -300,6 +300,29 @@ TEST(RomanizeCyrillicTest, ShortIAndYoKeepTheirReadings) {
   EXPECT_EQ(Romanize("москва").size(), 1u);
 }
 
+TEST(RomanizeLatinTest, WadeGilesAlsoReadsPinyin) {
+  // Hyphens and apostrophes are gone after normalization; both the
+  // unaspirated and the aspirated pinyin readings come after the plain one.
+  const std::vector<std::string> kuei = Romanize(NormalizeName("Kuei-lin"));
+  ASSERT_FALSE(kuei.empty());
+  EXPECT_EQ(kuei[0], "kuei lin");
+  EXPECT_TRUE(Contains(kuei, "guilin")) << Join(kuei);
+  const std::vector<std::string> hsin = Romanize(NormalizeName("Hsin-chu"));
+  EXPECT_TRUE(Contains(hsin, "xinzhu")) << Join(hsin);
+  const std::vector<std::string> chung =
+      Romanize(NormalizeName("Ch'ung-ch'ing"));
+  EXPECT_TRUE(Contains(chung, "chongqing")) << Join(chung);
+  const std::vector<std::string> shih = Romanize(NormalizeName("Shih-chia-chuang"));
+  EXPECT_TRUE(Contains(shih, "shijiazhuang")) << Join(shih);
+  EXPECT_LE(shih.size(), kMaxReadings);
+  // Not Wade-Giles: one syllable, a word that is no syllable, or nothing
+  // pinyin lacks.
+  EXPECT_EQ(Romanize("tung").size(), 1u);
+  EXPECT_EQ(Romanize("san juan").size(), 1u);
+  EXPECT_EQ(Romanize("ban na").size(), 1u);
+  EXPECT_EQ(Romanize("santa fe").size(), 1u);
+}
+
 TEST(RomanizeTest, MixedScriptsWordByWord) {
   const std::vector<std::string> r = Romanize("deir زور");
   ASSERT_FALSE(r.empty());

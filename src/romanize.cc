@@ -209,7 +209,28 @@ enum ArabicAlternative : uint8_t {
   // (Oryol, Fyodorovka, Nikolai) besides the default e and y.
   kCyrillicYo = 8,
   kArabicZaySz = 16,   // ز -> s: a voiced European s (آتنز Athens, Eisleben)
+  // Persian and Urdu: waw is "v" except in the vowel "او" at the start of
+  // a word, before another waw and at the end of a word; yeh is then a
+  // vowel except at the start and before alef (ایورت Everett, ابیویل
+  // Abbeville, استیونسن Stevenson). Only for words without the letters
+  // Persian and Urdu transcriptions of foreign names do not use.
+  kPersianWaw = 32,
 };
+
+// Letters of Arabic words that transcriptions of foreign names into Persian
+// or Urdu do not use: ث ح ذ ص ض ط ظ ع ق غ.
+bool HasArabicOnlyLetter(const std::u32string& w) {
+  for (char32_t c : w) {
+    switch (c) {
+      case 0x062B: case 0x062D: case 0x0630: case 0x0635: case 0x0636:
+      case 0x0637: case 0x0638: case 0x0639: case 0x0642: case 0x063A:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
 
 // Reads one word with the given alternatives; adds to *allowed the
 // alternatives its letters admit.
@@ -217,6 +238,13 @@ void RomanizeArabicWord(const std::u32string& w, uint8_t alternatives,
                         std::string* out, uint8_t* allowed) {
   const size_t n = w.size();
   bool prev_consonant_semivowel = false;  // the previous و/ي was read w/y
+  bool persian = false;
+  if (!HasArabicOnlyLetter(w)) {
+    for (char32_t c : w) {
+      if (c == 0x0648) *allowed |= kPersianWaw;
+    }
+    persian = (alternatives & kPersianWaw) != 0;
+  }
   for (size_t i = 0; i < n; ++i) {
     const char32_t c = w[i];
     const char32_t prev = i > 0 ? w[i - 1] : 0;
@@ -278,17 +306,25 @@ void RomanizeArabicWord(const std::u32string& w, uint8_t alternatives,
         // consonantal waw or yeh it is the vowel (ويلز Wales, يوركشاير).
         const bool after_vowel =
             IsArabicLongVowel(prev) && !prev_consonant_semivowel;
-        const bool consonant =
+        bool consonant =
             i == 0 || next == 0x0627 || next == 0x0622 || after_vowel ||
             (!prev_consonant_semivowel && next != 0 &&
              IsArabicLongVowel(next) && next != c);
+        if (persian) {
+          if (c == 0x0648) {
+            consonant = !((i == 1 && (prev == 0x0627 || prev == 0x0622)) ||
+                          next == 0x0648 || i + 1 == n);
+          } else {
+            consonant = i == 0 || next == 0x0627 || next == 0x0622;
+          }
+        }
         semivowel_consonant = consonant;
         if (c == 0x0648) {
           if (consonant) *allowed |= kArabicWawV;
           if (!consonant) {
             out->push_back('u');
           } else {
-            out->push_back((alternatives & kArabicWawV) ? 'v' : 'w');
+            out->push_back((alternatives & (kArabicWawV | kPersianWaw)) ? 'v' : 'w');
           }
         } else {
           out->push_back(consonant ? 'y' : 'i');
@@ -542,7 +578,8 @@ std::vector<std::string> Romanize(std::string_view normalized) {
   // Arabic script and Cyrillic: one more reading per alternative the name
   // admits.
   for (uint8_t alternative :
-       {kArabicWawV, kArabicZaySz, kArabicJimG, kArabicShinCh, kCyrillicYo}) {
+       {kArabicWawV, kArabicZaySz, kPersianWaw, kArabicJimG, kArabicShinCh,
+        kCyrillicYo}) {
     if (allowed & alternative) {
       AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),
                  &readings);

@@ -229,6 +229,22 @@ TEST(RomanizeArabicTest, ConsonantalWawAlsoReadsV) {
   EXPECT_EQ(Romanize("موصل"), std::vector<std::string>{"musl"});
 }
 
+TEST(RomanizeArabicTest, PersianReadingOfWawAndYeh) {
+  // Persian and Urdu transcriptions: waw is v and yeh a vowel between
+  // consonants. "ایورت" (Everett) is "aivrt" besides the Arabic "ayurt".
+  const std::vector<std::string> everett = Romanize(NormalizeName("ایورت"));
+  ASSERT_FALSE(everett.empty());
+  EXPECT_EQ(everett[0], "ayurt");
+  EXPECT_TRUE(Contains(everett, "aivrt")) << Join(everett);
+  EXPECT_TRUE(SkeletonsOf("ابیویل").count(Skeleton("abbeville")))
+      << Join(Romanize(NormalizeName("ابیویل")));
+  // The vowel "او" at the start stays a vowel: Oakville.
+  EXPECT_TRUE(SkeletonsOf("اوکویل").count(Skeleton("oakville")))
+      << Join(Romanize(NormalizeName("اوکویل")));
+  // Not for words with letters only Arabic words use (ص in موصل).
+  EXPECT_EQ(Romanize("موصل"), std::vector<std::string>{"musl"});
+}
+
 TEST(RomanizeArabicTest, JimAlsoReadsHardG) {
   const std::vector<std::string> r = Romanize(NormalizeName("جوتنجن"));
   ASSERT_FALSE(r.empty());

@@ -212,7 +212,28 @@ enum ArabicAlternative : uint8_t {
   // (Oryol, Fyodorovka, Nikolai) besides the default e and y.
   kCyrillicYo = 8,
   kArabicZaySz = 16,   // ز -> s: a voiced European s (آتنز Athens, Eisleben)
+  // Persian and Urdu: waw is "v" except in the vowel "او" at the start of
+  // a word, before another waw and at the end of a word; yeh is then a
+  // vowel except at the start and before alef (ایورت Everett, ابیویل
+  // Abbeville, استیونسن Stevenson). Only for words without the letters
+  // Persian and Urdu transcriptions of foreign names do not use.
+  kPersianWaw = 32,
 };
+
+// Letters of Arabic words that transcriptions of foreign names into Persian
+// or Urdu do not use: ث ح ذ ص ض ط ظ ع ق غ.
+bool HasArabicOnlyLetter(const std::u32string& w) {
+  for (char32_t c : w) {
+    switch (c) {
+      case 0x062B: case 0x062D: case 0x0630: case 0x0635: case 0x0636:
+      case 0x0637: case 0x0638: case 0x0639: case 0x0642: case 0x063A:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
 
 // Reads one word with the given alternatives; adds to *allowed the
 // alternatives its letters admit.
@@ -220,6 +241,13 @@ void RomanizeArabicWord(const std::u32string& w, uint8_t alternatives,
                         std::string* out, uint8_t* allowed) {
   const size_t n = w.size();
   bool prev_consonant_semivowel = false;  // the previous و/ي was read w/y
+  bool persian = false;
+  if (!HasArabicOnlyLetter(w)) {
+    for (char32_t c : w) {
+      if (c == 0x0648) *allowed |= kPersianWaw;
+    }
+    persian = (alternatives & kPersianWaw) != 0;
+  }
   for (size_t i = 0; i < n; ++i) {
     const char32_t c = w[i];
     const char32_t prev = i > 0 ? w[i - 1] : 0;
@@ -281,17 +309,25 @@ void RomanizeArabicWord(const std::u32string& w, uint8_t alternatives,
         // consonantal waw or yeh it is the vowel (ويلز Wales, يوركشاير).
         const bool after_vowel =
             IsArabicLongVowel(prev) && !prev_consonant_semivowel;
-        const bool consonant =
+        bool consonant =
             i == 0 || next == 0x0627 || next == 0x0622 || after_vowel ||
             (!prev_consonant_semivowel && next != 0 &&
              IsArabicLongVowel(next) && next != c);
+        if (persian) {
+          if (c == 0x0648) {
+            consonant = !((i == 1 && (prev == 0x0627 || prev == 0x0622)) ||
+                          next == 0x0648 || i + 1 == n);
+          } else {
+            consonant = i == 0 || next == 0x0627 || next == 0x0622;
+          }
+        }
         semivowel_consonant = consonant;
         if (c == 0x0648) {
           if (consonant) *allowed |= kArabicWawV;
           if (!consonant) {
             out->push_back('u');
           } else {
-            out->push_back((alternatives & kArabicWawV) ? 'v' : 'w');
+            out->push_back((alternatives & (kArabicWawV | kPersianWaw)) ? 'v' : 'w');
           }
         } else {
           out->push_back(consonant ? 'y' : 'i');
@@ -350,6 +386,115 @@ void RomanizeCyrillic(char32_t c, uint8_t alternatives, std::string* out,
     case 0x045F: out->append("dzh"); break;                // џ
     default: break;
   }
+}
+
+// ---------------------------------------------------------- Wade-Giles ---
+
+// Chinese names in Wade-Giles ("Kuei-tung", "Hsi-fang-ch'eng") are also read
+// in pinyin ("guidong", "xifangcheng"), the spelling GeoNames prefers.
+// Normalization has removed the hyphens (now spaces), the apostrophes that
+// mark aspiration and the umlaut, so a syllable like "tung" is "dong" or
+// "tong": both readings are made, unaspirated and aspirated.
+
+bool IsWadeGilesFinal(std::string_view f) {
+  static constexpr std::string_view kFinals[] = {
+      "a", "ai", "an", "ang", "ao", "e", "eh", "ei", "en", "eng", "erh",
+      "i", "ia", "iang", "iao", "ieh", "ien", "ih", "in", "ing", "iu",
+      "iung", "o", "ou", "u", "ua", "uai", "uan", "uang", "uei", "ueh",
+      "ui", "un", "ung", "uo"};
+  for (std::string_view k : kFinals) {
+    if (f == k) return true;
+  }
+  return false;
+}
+
+// Splits a syllable into initial and final; false when it is none.
+bool SplitWadeGiles(std::string_view syllable, std::string_view* initial,
+                    std::string_view* final_part) {
+  static constexpr std::string_view kInitials[] = {
+      "ch", "hs", "ts", "tz", "sh", "ss", "sz", "p", "m", "f", "t", "n",
+      "l",  "k",  "h",  "j",  "s",  "y",  "w",  ""};
+  for (std::string_view i : kInitials) {
+    if (syllable.substr(0, i.size()) != i) continue;
+    std::string_view f = syllable.substr(i.size());
+    if (f.empty()) continue;
+    // The apical vowel: tzu, ssu, szu (pinyin zi, si).
+    if ((i == "tz" || i == "ts" || i == "ss" || i == "sz") && f == "u") {
+      *initial = i;
+      *final_part = f;
+      return true;
+    }
+    if (IsWadeGilesFinal(f)) {
+      *initial = i;
+      *final_part = f;
+      return true;
+    }
+  }
+  return false;
+}
+
+// The pinyin reading of `words` when every word is one Wade-Giles syllable,
+// at least two of them, one with a spelling pinyin does not have (hs, ts,
+// tz, ch, -ih, -ien, -ieh, -ung, -uei, -erh...); else "".
+std::string WadeGilesToPinyin(const std::vector<std::u32string>& words,
+                              bool aspirated) {
+  if (words.size() < 2) return "";
+  std::string out;
+  bool marked = false;
+  for (const std::u32string& w : words) {
+    std::string syllable;
+    for (char32_t c : w) {
+      if (c < 'a' || c > 'z') return "";
+      syllable.push_back(static_cast<char>(c));
+    }
+    std::string_view initial, f;
+    if (!SplitWadeGiles(syllable, &initial, &f)) return "";
+    const bool front = f[0] == 'i';
+    if (initial == "hs" || initial == "ts" || initial == "tz" ||
+        initial == "ch" || initial == "ss" || initial == "sz" || f == "ih" ||
+        f == "ien" || f == "ieh" || f == "ueh" || f == "uei" || f == "ung" ||
+        f == "iung" || f == "erh") {
+      marked = true;
+    }
+    std::string pinyin_initial(initial);
+    if (initial == "p") pinyin_initial = aspirated ? "p" : "b";
+    if (initial == "t") pinyin_initial = aspirated ? "t" : "d";
+    if (initial == "k") pinyin_initial = aspirated ? "k" : "g";
+    if (initial == "ch") {
+      pinyin_initial = front ? (aspirated ? "q" : "j") : (aspirated ? "ch" : "zh");
+    }
+    if (initial == "ts" || initial == "tz") pinyin_initial = aspirated ? "c" : "z";
+    if (initial == "hs") pinyin_initial = "x";
+    if (initial == "j") pinyin_initial = "r";
+    if (initial == "ss" || initial == "sz") pinyin_initial = "s";
+    std::string pinyin_final(f);
+    if (f == "ih" || ((initial == "ts" || initial == "tz" || initial == "ss" ||
+                       initial == "sz") && f == "u")) {
+      pinyin_final = "i";
+    } else if (f == "ien") {
+      pinyin_final = "ian";
+    } else if (f == "ieh") {
+      pinyin_final = "ie";
+    } else if (f == "ueh") {
+      pinyin_final = "ue";
+    } else if (f == "uei") {
+      pinyin_final = "ui";
+    } else if (f == "ung") {
+      pinyin_final = "ong";
+    } else if (f == "iung") {
+      pinyin_final = "iong";
+    } else if (f == "erh") {
+      pinyin_final = "er";
+    } else if (f == "eh") {
+      pinyin_final = "e";
+    } else if (f == "o" && (initial == "k" || initial == "h")) {
+      pinyin_final = "e";  // ko, k'o, ho: ge, ke, he
+    }
+    if (initial == "y" && f == "en") pinyin_final = "an";  // yen: yan
+    out += pinyin_initial;
+    out += pinyin_final;
+  }
+  return marked ? out : "";
 }
 
 void AddReading(std::string reading, std::vector<std::string>* readings) {
@@ -428,10 +573,16 @@ std::vector<std::string> Romanize(std::string_view normalized) {
     AddReading(ReadWith(words, GreekStyle::kMixed, kArabicDefault, &unused),
                &readings);
   }
+  // Chinese in Wade-Giles: the pinyin readings.
+  if (!greek && words.size() >= 2) {
+    AddReading(WadeGilesToPinyin(words, /*aspirated=*/false), &readings);
+    AddReading(WadeGilesToPinyin(words, /*aspirated=*/true), &readings);
+  }
   // Arabic script and Cyrillic: one more reading per alternative the name
   // admits.
   for (uint8_t alternative :
-       {kArabicWawV, kArabicZaySz, kArabicJimG, kArabicShinCh, kCyrillicYo}) {
+       {kArabicWawV, kArabicZaySz, kPersianWaw, kArabicJimG, kArabicShinCh,
+        kCyrillicYo}) {
     if (allowed & alternative) {
       AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),
                  &readings);

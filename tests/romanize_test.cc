@@ -240,6 +240,22 @@ TEST(RomanizeArabicTest, ConsonantalWawAlsoReadsV) {
   EXPECT_EQ(Romanize("موصل"), std::vector<std::string>{"musl"});
 }
 
+TEST(RomanizeArabicTest, PersianReadingOfWawAndYeh) {
+  // Persian and Urdu transcriptions: waw is v and yeh a vowel between
+  // consonants. "ایورت" (Everett) is "aivrt" besides the Arabic "ayurt".
+  const std::vector<std::string> everett = Romanize(NormalizeName("ایورت"));
+  ASSERT_FALSE(everett.empty());
+  EXPECT_EQ(everett[0], "ayurt");
+  EXPECT_TRUE(Contains(everett, "aivrt")) << Join(everett);
+  EXPECT_TRUE(SkeletonsOf("ابیویل").count(Skeleton("abbeville")))
+      << Join(Romanize(NormalizeName("ابیویل")));
+  // The vowel "او" at the start stays a vowel: Oakville.
+  EXPECT_TRUE(SkeletonsOf("اوکویل").count(Skeleton("oakville")))
+      << Join(Romanize(NormalizeName("اوکویل")));
+  // Not for words with letters only Arabic words use (ص in موصل).
+  EXPECT_EQ(Romanize("موصل"), std::vector<std::string>{"musl"});
+}
+
 TEST(RomanizeArabicTest, JimAlsoReadsHardG) {
   const std::vector<std::string> r = Romanize(NormalizeName("جوتنجن"));
   ASSERT_FALSE(r.empty());
@@ -309,6 +325,29 @@ TEST(RomanizeCyrillicTest, ShortIAndYoKeepTheirReadings) {
   EXPECT_EQ(NormalizeName("\xD0\xB8\xCC\x86"), "й");
   // Without й or ё, one reading.
   EXPECT_EQ(Romanize("москва").size(), 1u);
+}
+
+TEST(RomanizeLatinTest, WadeGilesAlsoReadsPinyin) {
+  // Hyphens and apostrophes are gone after normalization; both the
+  // unaspirated and the aspirated pinyin readings come after the plain one.
+  const std::vector<std::string> kuei = Romanize(NormalizeName("Kuei-lin"));
+  ASSERT_FALSE(kuei.empty());
+  EXPECT_EQ(kuei[0], "kuei lin");
+  EXPECT_TRUE(Contains(kuei, "guilin")) << Join(kuei);
+  const std::vector<std::string> hsin = Romanize(NormalizeName("Hsin-chu"));
+  EXPECT_TRUE(Contains(hsin, "xinzhu")) << Join(hsin);
+  const std::vector<std::string> chung =
+      Romanize(NormalizeName("Ch'ung-ch'ing"));
+  EXPECT_TRUE(Contains(chung, "chongqing")) << Join(chung);
+  const std::vector<std::string> shih = Romanize(NormalizeName("Shih-chia-chuang"));
+  EXPECT_TRUE(Contains(shih, "shijiazhuang")) << Join(shih);
+  EXPECT_LE(shih.size(), kMaxReadings);
+  // Not Wade-Giles: one syllable, a word that is no syllable, or nothing
+  // pinyin lacks.
+  EXPECT_EQ(Romanize("tung").size(), 1u);
+  EXPECT_EQ(Romanize("san juan").size(), 1u);
+  EXPECT_EQ(Romanize("ban na").size(), 1u);
+  EXPECT_EQ(Romanize("santa fe").size(), 1u);
 }
 
 TEST(RomanizeTest, MixedScriptsWordByWord) {

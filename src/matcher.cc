@@ -162,9 +162,14 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
     const std::string rest =
         space == std::string::npos ? "" : text.substr(space);
     // Arabic proclitics on the first word: conjunction, then preposition.
-    std::vector<std::pair<std::string, int>> forms = {{std::string(first), 0}};
-    if ((StartsWith(first, kWaw) || StartsWith(first, kFa)) &&
-        first.size() >= 2 + kMinArabicStemBytes) {
+    // (Every proclitic is a two-byte letter from U+0628 to U+0648.)
+    const bool arabic_first =
+        first.size() >= 2 + kMinArabicStemBytes &&
+        (static_cast<unsigned char>(first[0]) == 0xD8 ||
+         static_cast<unsigned char>(first[0]) == 0xD9);
+    std::vector<std::pair<std::string, int>> forms;
+    if (arabic_first) forms.push_back({std::string(first), 0});
+    if (arabic_first && (StartsWith(first, kWaw) || StartsWith(first, kFa))) {
       forms.push_back({std::string(first.substr(2)), 1});
     }
     for (size_t f = 0, n = forms.size(); f < n; ++f) {
@@ -193,8 +198,8 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
     }
     // A Latin transcription of an Arabic name (it has an article) may end in
     // the ta marbuta with or without its h: "ar-Raqqa" is also "Ar Raqqah".
-    if (StripArticles(text) != text && text.size() >= 4 &&
-        text.find(' ') != std::string::npos) {
+    if (text.size() >= 4 && space != std::string::npos &&
+        StripArticles(text) != text) {
       const size_t n = text.size();
       const char last = text[n - 1];
       const char before = text[n - 2];
@@ -361,6 +366,15 @@ bool Matcher::SettledByExactNames(const Query& query,
   for (const QueryVariant& v : query.variants) {
     others = std::max(others, InexactScoreBound(query, options, v));
   }
+  const size_t wanted = std::max<size_t>(1, options.max_results);
+  if (hits->size() == 1) {  // the usual case, without the copies below
+    Candidate c = hits->front();
+    c.similarity = 1.0;
+    Score(query, options, &c);
+    if (wanted > 1 || c.score <= others + 1e-9) return false;
+    hits->front() = c;
+    return true;
+  }
   std::vector<Candidate> scored = *hits;
   DedupHits(&scored);
   for (Candidate& c : scored) {
@@ -383,7 +397,6 @@ bool Matcher::SettledByExactNames(const Query& query,
     }
   }
   SortBestFirst(&places);
-  const size_t wanted = std::max<size_t>(1, options.max_results);
   // Strictly above, so ties are left to the full ranking's tie-breaks.
   if (places.size() < wanted || places[wanted - 1].score <= others + 1e-9) {
     return false;

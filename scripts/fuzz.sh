@@ -17,7 +17,10 @@ build="$root/build-fuzz"
 jobs="${JOBS:-$(nproc)}"
 start=$(date +%s)
 
-CC="${CC:-clang}" CXX="${CXX:-clang++}" cmake -S "$root/tests/fuzz" -B "$build" \
+# Ninja for a new build directory; an existing one keeps its generator.
+generator=()
+[[ -f "$build/CMakeCache.txt" ]] || generator=(-G Ninja)
+CC="${CC:-clang}" CXX="${CXX:-clang++}" cmake -S "$root/tests/fuzz" -B "$build" "${generator[@]}" \
   -DTOPONORM_BUILD_FUZZERS=ON >/dev/null
 cmake --build "$build" -j "$jobs"
 built=$(date +%s)
@@ -32,6 +35,8 @@ targets="${FUZZERS:-$all}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 status=0
+passed=0
+failed=0
 summary=""
 for target in $targets; do
   name="${target%_fuzzer}"
@@ -53,11 +58,16 @@ for target in $targets; do
   line="$target: ${seconds}s, executions ${execs:-?}, coverage ${cov:-?}, exit $rc"
   echo "$line"
   summary+="$line"$'\n'
-  if [[ $rc -ne 0 ]]; then
+  if [[ $rc -eq 0 ]]; then
+    passed=$((passed + 1))
+  else
     status=1
+    failed=$((failed + 1))
     grep -m1 -A40 'ERROR\|runtime error\|deadly signal\|Timeout\|out-of-memory' "$log" || tail -40 "$log"
   fi
 done
 end=$(date +%s)
 echo "== fuzz: build $((built - start)) s, fuzzing $((end - built)) s, total $((end - start)) s"
+# The closing line counts the targets that ran their time without a finding.
+echo "fuzz: $passed passed, $failed failed"
 exit $status

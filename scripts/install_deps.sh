@@ -10,8 +10,11 @@ packages=(
   iso-codes
   # Word lists the tagger uses to tell common words from place names.
   hunspell-en-us hunspell-es hunspell-el hunspell-ar
-  # Fuzzing and sanitizer builds (scripts/fuzz.sh, scripts/sanitize.sh).
-  clang libclang-rt-14-dev
+  # Fuzzing (scripts/fuzz.sh): clang and its runtimes (libFuzzer, ASan,
+  # UBSan), for whichever clang the release ships (libclang-rt-dev is
+  # Debian's unversioned name: libclang-rt-14-dev on bookworm). The g++
+  # sanitizer runtimes (scripts/sanitize.sh) come with g++.
+  clang libclang-rt-dev
 )
 
 missing=()

@@ -6,7 +6,8 @@
 #                   HTML)
 toponorm_add_test(tokenizer_test LIBS ICU::uc)
 if(TARGET toponorm_cli AND (TARGET default_gazetteer OR EXISTS ${TOPONORM_DEFAULT_GAZETTEER}))
-  toponorm_add_test(tagger_test DEFAULT_GAZETTEER CLI)
+  toponorm_add_test(tagger_test DEFAULT_GAZETTEER CLI
+    HUGE "TaggerTest.FiftyMegabyteDocumentIsLinear")
   find_package(Threads REQUIRED)
   target_link_libraries(tagger_test PRIVATE Threads::Threads)
 endif()

@@ -17,6 +17,7 @@
 #include "tagger_engine.h"
 #include "text.h"
 #include "tokenizer.h"
+#include "utf8.h"
 
 namespace toponorm {
 namespace internal {
@@ -233,17 +234,13 @@ size_t CodePoints(std::string_view s) {
 int GreekStress(std::string_view word) {
   int index = 0;
   for (size_t i = 0; i < word.size(); ++index) {
-    const unsigned char c = static_cast<unsigned char>(word[i]);
-    if ((c == 0xCE || c == 0xCF) && i + 1 < word.size()) {
-      const uint32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(word[i + 1]) & 0x3F);
-      // (ΐ and ΰ, with a diaeresis too, are left out: news misplaces them.)
-      if (cp == 0x386 || (cp >= 0x388 && cp <= 0x38A) || cp == 0x38C ||
-          cp == 0x38E || cp == 0x38F || (cp >= 0x3AC && cp <= 0x3AF) ||
-          (cp >= 0x3CC && cp <= 0x3CE)) {
-        return index;
-      }
+    const char32_t cp = DecodeUtf8(word, &i);
+    // (ΐ and ΰ, with a diaeresis too, are left out: news misplaces them.)
+    if (cp == 0x386 || (cp >= 0x388 && cp <= 0x38A) || cp == 0x38C ||
+        cp == 0x38E || cp == 0x38F || (cp >= 0x3AC && cp <= 0x3AF) ||
+        (cp >= 0x3CC && cp <= 0x3CE)) {
+      return index;
     }
-    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
   }
   return -1;
 }

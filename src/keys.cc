@@ -46,13 +46,10 @@ std::string_view StripGluedLatinArticle(std::string_view w) {
   return w;
 }
 
-constexpr std::string_view kArabicArticle = "\xD8\xA7\xD9\x84";  // ال
-
 std::string_view StripArabicArticle(std::string_view w) {
   // Keep at least two letters (four bytes) after the article.
-  if (w.size() >= kArabicArticle.size() + 4 &&
-      w.substr(0, kArabicArticle.size()) == kArabicArticle) {
-    return w.substr(kArabicArticle.size());
+  if (w.size() >= kAlefLam.size() + 4 && StartsWith(w, kAlefLam)) {
+    return w.substr(kAlefLam.size());
   }
   return w;
 }
@@ -123,6 +120,43 @@ char CostClass(char c) {
 }
 
 }  // namespace
+
+namespace {
+// UTF-8 of the proclitic letters.
+constexpr std::string_view kWaw = "\xD9\x88";
+constexpr std::string_view kFa = "\xD9\x81";
+constexpr std::string_view kBa = "\xD8\xA8";
+constexpr std::string_view kKaf = "\xD9\x83";
+constexpr std::string_view kLam = "\xD9\x84";
+constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";  // li + al-
+}  // namespace
+
+std::vector<ProcliticStem> ArabicProcliticStems(std::string_view word) {
+  std::vector<ProcliticStem> stems;
+  // Every proclitic is a two-byte letter (lead byte 0xD8 or 0xD9), and
+  // every rule below needs at least a clitic and a stem.
+  if (word.size() < 2 + kMinArabicStemBytes ||
+      (static_cast<unsigned char>(word[0]) != 0xD8 &&
+       static_cast<unsigned char>(word[0]) != 0xD9)) {
+    return stems;
+  }
+  std::vector<ProcliticStem> forms = {{std::string(word), 0}};
+  if (StartsWith(word, kWaw) || StartsWith(word, kFa)) {
+    forms.push_back({std::string(word.substr(2)), 1});
+  }
+  for (size_t f = 0, n = forms.size(); f < n; ++f) {
+    const std::string w = forms[f].stem;
+    if (StartsWith(w, kLamLam) && w.size() >= 4 + 4) {
+      forms.push_back({std::string(kAlefLam) + w.substr(4), forms[f].removed + 1});
+    } else if ((StartsWith(w, kBa) || StartsWith(w, kKaf) || StartsWith(w, kLam)) &&
+               w.size() >= 2 + kMinArabicStemBytes) {
+      forms.push_back({w.substr(2), forms[f].removed + 1});
+    }
+  }
+  stems.assign(std::make_move_iterator(forms.begin() + 1),
+               std::make_move_iterator(forms.end()));
+  return stems;
+}
 
 std::string StripArticles(std::string_view normalized) {
   std::vector<std::string_view> words =

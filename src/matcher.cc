@@ -24,25 +24,6 @@ constexpr size_t kMaxPostingsPerKey = 64;
 constexpr size_t kMaxPhoneticPostingsPerKey = 96;
 constexpr size_t kMaxVariants = 12;
 
-// UTF-8 of the Arabic letters the clitic rules look at.
-constexpr std::string_view kWaw = "\xD9\x88";
-constexpr std::string_view kFa = "\xD9\x81";
-constexpr std::string_view kBa = "\xD8\xA8";
-constexpr std::string_view kKaf = "\xD9\x83";
-constexpr std::string_view kLam = "\xD9\x84";
-constexpr std::string_view kAlefLam = "\xD8\xA7\xD9\x84";
-constexpr std::string_view kSigma = "\xCF\x83";
-constexpr std::string_view kOmegaNu = "\xCF\x89\xCE\xBD";
-
-// Arabic letters are two bytes; clitic stripping keeps >= 3 of them.
-constexpr size_t kMinArabicStemBytes = 6;
-
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 // Score weights. Match kind and reading similarity decide; prominence
 // breaks ties between comparable readings (the DESIGN measurement found a
@@ -162,29 +143,8 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
     const std::string rest =
         space == std::string::npos ? "" : text.substr(space);
     // Arabic proclitics on the first word: conjunction, then preposition.
-    // (Every proclitic is a two-byte letter from U+0628 to U+0648.)
-    const bool arabic_first =
-        first.size() >= 2 + kMinArabicStemBytes &&
-        (static_cast<unsigned char>(first[0]) == 0xD8 ||
-         static_cast<unsigned char>(first[0]) == 0xD9);
-    std::vector<std::pair<std::string, int>> forms;
-    if (arabic_first) forms.push_back({std::string(first), 0});
-    if (arabic_first && (StartsWith(first, kWaw) || StartsWith(first, kFa))) {
-      forms.push_back({std::string(first.substr(2)), 1});
-    }
-    for (size_t f = 0, n = forms.size(); f < n; ++f) {
-      const std::string w = forms[f].first;
-      if (StartsWith(w, std::string(kLam) + std::string(kLam)) &&
-          w.size() >= 4 + 4) {
-        // li + al- is written لل: "للرقة" is "ل" + "الرقة".
-        forms.push_back({std::string(kAlefLam) + w.substr(4), forms[f].second + 1});
-      } else if ((StartsWith(w, kBa) || StartsWith(w, kKaf) || StartsWith(w, kLam)) &&
-                 w.size() >= 2 + kMinArabicStemBytes) {
-        forms.push_back({w.substr(2), forms[f].second + 1});
-      }
-    }
-    for (size_t f = 1; f < forms.size(); ++f) {
-      add(forms[f].first + rest, penalty + 0.04 * forms[f].second, feature,
+    for (ProcliticStem& s : ArabicProcliticStems(first)) {
+      add(std::move(s.stem) + rest, penalty + 0.04 * s.removed, feature,
           "Arabic proclitic removed");
     }
     // The article glued inside a word: "ديرالزور" is "دير الزور".

@@ -39,6 +39,13 @@ void StrAppend(std::string* out, const Args&... args) {
   absl::StrAppend(out, AbslArg(args)...);
 }
 
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
 // Splits on `separator`; empty pieces are kept unless skip_empty.
 inline std::vector<std::string_view> Split(std::string_view text,
                                            char separator,

@@ -23,39 +23,21 @@ namespace toponorm {
 namespace internal {
 namespace {
 
-// UTF-8 of the letters the variant rules look at.
-constexpr std::string_view kWaw = "\xD9\x88";
-constexpr std::string_view kFa = "\xD9\x81";
-constexpr std::string_view kBa = "\xD8\xA8";
-constexpr std::string_view kKaf = "\xD9\x83";
-constexpr std::string_view kLam = "\xD9\x84";
-constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
-constexpr std::string_view kAlefLam = "\xD8\xA7\xD9\x84";
+// UTF-8 of the letters the variant rules look at, besides those in text.h.
 constexpr std::string_view kHeh = "\xD9\x87";  // ة after normalization
-constexpr std::string_view kSigma = "\xCF\x83";
 constexpr std::string_view kOmicron = "\xCE\xBF";
 constexpr std::string_view kEta = "\xCE\xB7";
 constexpr std::string_view kAlpha = "\xCE\xB1";
 constexpr std::string_view kOmicronUpsilon = "\xCE\xBF\xCF\x85";
-constexpr std::string_view kOmegaNu = "\xCF\x89\xCE\xBD";
 constexpr std::string_view kEpsilonSigma = "\xCE\xB5\xCF\x83";
 constexpr std::string_view kOmicronSigma = "\xCE\xBF\xCF\x83";
 constexpr std::string_view kOmicronIota = "\xCE\xBF\xCE\xB9";
 
-// Arabic letters are two bytes: a stem keeps at least three of them.
-constexpr size_t kMinArabicStem = 6;
 // Greek letters are two bytes: a stem keeps at least three of them.
 constexpr size_t kMinGreekStem = 6;
 
 // Postings read per name; they are sorted by prominence.
 constexpr size_t kMaxCandidates = 24;
-
-bool StartsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(0, p.size()) == p;
-}
-bool EndsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
 
 bool IsCased(Script s) {
   return s == Script::kLatin || s == Script::kGreek || s == Script::kCyrillic;
@@ -351,22 +333,8 @@ TokenInfo TaggerEngine::Analyze(std::string_view raw, const Token& token) const 
       if (norm.find(' ') != std::string::npos) break;
       // Proclitics: a conjunction (و ف), then a preposition (ب ك ل), the
       // preposition ل merging with the article: ل + الرقة = للرقة.
-      std::vector<std::pair<std::string, int>> stems = {{norm, 0}};
-      if ((StartsWith(norm, kWaw) || StartsWith(norm, kFa)) &&
-          norm.size() >= 2 + kMinArabicStem) {
-        stems.push_back({norm.substr(2), 1});
-      }
-      for (size_t s = 0, n = stems.size(); s < n; ++s) {
-        const std::string w = stems[s].first;
-        if (StartsWith(w, kLamLam) && w.size() >= 4 + 4) {
-          stems.push_back({std::string(kAlefLam) + w.substr(4), stems[s].second + 1});
-        } else if ((StartsWith(w, kBa) || StartsWith(w, kKaf) || StartsWith(w, kLam)) &&
-                   w.size() >= 2 + kMinArabicStem) {
-          stems.push_back({w.substr(2), stems[s].second + 1});
-        }
-      }
-      for (size_t s = 1; s < stems.size(); ++s) {
-        add(stems[s].first, kFormClitic, 0.02f * stems[s].second);
+      for (const ProcliticStem& s : ArabicProcliticStems(norm)) {
+        add(s.stem, kFormClitic, 0.02f * s.removed);
       }
       // The article glued to the word before it: "ديرالزور".
       for (size_t s = 0, n = info.forms.size(); s < n; ++s) {
@@ -1166,7 +1134,7 @@ struct TaggerEngine::Impl {
         // (word lists hold "جديد" with an affix rule for "جديدة").
         const std::string stem = StripArticles(f.key);
         bits |= e.ListBits(KeyHash(stem));
-        if (EndsWith(stem, kHeh) && stem.size() >= kHeh.size() + kMinArabicStem) {
+        if (EndsWith(stem, kHeh) && stem.size() >= kHeh.size() + kMinArabicStemBytes) {
           bits |= e.ListBits(KeyHash(std::string_view(stem).substr(0, stem.size() - kHeh.size())));
         }
       }

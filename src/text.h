@@ -43,6 +43,15 @@ Script ScriptOf(char32_t c);
 // The script most letters of `text` are written in.
 Script DominantScript(std::string_view text);
 
+// UTF-8 of letters the article and case-ending rules of the resolver and
+// the tagger look at (after NormalizeName).
+inline constexpr std::string_view kAlefLam = "\xD8\xA7\xD9\x84";  // ال
+inline constexpr std::string_view kSigma = "\xCF\x83";
+inline constexpr std::string_view kOmegaNu = "\xCF\x89\xCE\xBD";
+// Arabic letters are two bytes; a stem left by clitic stripping keeps at
+// least three of them.
+inline constexpr size_t kMinArabicStemBytes = 6;
+
 // NFKC case folding, combining marks removed, Arabic and Greek orthographic
 // variants folded, punctuation turned into single spaces. Invalid UTF-8 and
 // NUL bytes act as word separators. The result is valid UTF-8 with words
@@ -55,6 +64,16 @@ std::string NormalizeName(std::string_view name);
 // "raqqa"). Returns the input unchanged when nothing applies or when
 // stripping would leave nothing.
 std::string StripArticles(std::string_view normalized);
+
+// The word (normalized) without its Arabic proclitics: a conjunction (و ف),
+// then a preposition (ب ك ل, with ل + the article written لل: "للرقة" is
+// "ل" + "الرقة"), each stem keeping at least three letters. Every stem
+// comes with how many proclitics came off; the word itself is not listed.
+struct ProcliticStem {
+  std::string stem;
+  int removed = 0;
+};
+std::vector<ProcliticStem> ArabicProcliticStems(std::string_view word);
 
 // ASCII readings of a normalized name, most likely first, at most
 // kMaxReadings. Latin text has one reading; Greek has several (phonetic,

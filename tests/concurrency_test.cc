@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fuzz/sample_gazetteer.h"
+#include "test_gazetteers.h"
 #include "gtest/gtest.h"
 #include "toponorm/gazetteer.h"
 #include "toponorm/normalize.h"
@@ -84,17 +85,7 @@ std::string Describe(const std::vector<Mention>& mentions) {
 }
 
 const Gazetteer& TheGazetteer() {
-  static const Gazetteer* g = [] {
-    auto opened = Gazetteer::OpenDefault();
-    if (!opened.ok()) {
-      ADD_FAILURE() << "default gazetteer: " << opened.status()
-                    << " (falling back to the sample)";
-      opened = Gazetteer::FromBytes(testing_sample::BuildSampleGazetteerBytes(), "sample");
-    }
-    if (!opened.ok()) std::abort();
-    return opened->release();
-  }();
-  return *g;
+  return testing_sample::DefaultOrSampleGazetteer(/*report_fallback=*/true);
 }
 
 TEST(Concurrency, SharedResolverMatchesSingleThreadedRun) {

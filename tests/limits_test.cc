@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "fuzz/sample_gazetteer.h"
+#include "test_gazetteers.h"
 #include "gtest/gtest.h"
 #include "toponorm/builder.h"
 #include "toponorm/gazetteer.h"
@@ -25,15 +25,7 @@ namespace {
 // The default gazetteer when the test runs under CTest (bigger indexes,
 // longer posting lists), else the small sample.
 const Gazetteer& TheGazetteer() {
-  static const Gazetteer* g = [] {
-    auto opened = Gazetteer::OpenDefault();
-    if (!opened.ok()) {
-      opened = Gazetteer::FromBytes(testing_sample::BuildSampleGazetteerBytes(), "sample");
-    }
-    if (!opened.ok()) std::abort();
-    return opened->release();
-  }();
-  return *g;
+  return testing_sample::DefaultOrSampleGazetteer(/*report_fallback=*/false);
 }
 
 const Resolver& TheResolver() {

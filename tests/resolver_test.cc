@@ -21,6 +21,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "text.h"
+#include "test_gazetteers.h"
 #include "toponorm/toponorm.h"
 
 namespace toponorm {
@@ -28,17 +29,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-const Gazetteer& DefaultGazetteer() {
-  static const Gazetteer* gazetteer = [] {
-    absl::StatusOr<std::unique_ptr<const Gazetteer>> g = Gazetteer::OpenDefault();
-    if (!g.ok()) {
-      ADD_FAILURE() << "cannot open the default gazetteer: " << g.status();
-      std::abort();
-    }
-    return g->release();
-  }();
-  return *gazetteer;
-}
+using testing_sample::DefaultGazetteer;
 
 const Resolver& DefaultResolver() {
   static const Resolver* resolver = new Resolver(DefaultGazetteer());

@@ -14,17 +14,14 @@
 namespace {
 
 struct Fixture {
-  std::unique_ptr<const toponorm::Gazetteer> gazetteer;
+  const toponorm::Gazetteer* gazetteer;
   std::unique_ptr<toponorm::Resolver> resolver;
 };
 
 const Fixture& GetFixture() {
   static const Fixture* fixture = [] {
     auto* f = new Fixture;
-    auto g = toponorm::Gazetteer::FromBytes(
-        toponorm::testing_sample::BuildSampleGazetteerBytes(), "sample");
-    if (!g.ok()) std::abort();
-    f->gazetteer = *std::move(g);
+    f->gazetteer = &toponorm::testing_sample::SampleGazetteer();
     f->resolver = std::make_unique<toponorm::Resolver>(*f->gazetteer);
     return f;
   }();

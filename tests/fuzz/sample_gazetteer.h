@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "toponorm/builder.h"
+#include "toponorm/gazetteer.h"
 
 namespace toponorm {
 namespace testing_sample {
@@ -86,6 +87,17 @@ inline std::string BuildSampleGazetteerBytes() {
   auto bytes = builder.Serialize();
   if (!bytes.ok()) std::abort();
   return *std::move(bytes);
+}
+
+// The sample gazetteer, built and opened once per program (never freed);
+// aborts on failure.
+inline const Gazetteer& SampleGazetteer() {
+  static const Gazetteer* gazetteer = [] {
+    auto g = Gazetteer::FromBytes(BuildSampleGazetteerBytes(), "sample");
+    if (!g.ok()) std::abort();
+    return g->release();
+  }();
+  return *gazetteer;
 }
 
 }  // namespace testing_sample

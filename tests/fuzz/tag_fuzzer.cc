@@ -14,7 +14,6 @@
 namespace {
 
 struct Fixture {
-  std::unique_ptr<const toponorm::Gazetteer> gazetteer;
   std::unique_ptr<toponorm::Tagger> tagger;
   std::unique_ptr<toponorm::Tagger> small_window;
 };
@@ -22,15 +21,12 @@ struct Fixture {
 const Fixture& GetFixture() {
   static const Fixture* fixture = [] {
     auto* f = new Fixture;
-    auto g = toponorm::Gazetteer::FromBytes(
-        toponorm::testing_sample::BuildSampleGazetteerBytes(), "sample");
-    if (!g.ok()) std::abort();
-    f->gazetteer = *std::move(g);
-    f->tagger = std::make_unique<toponorm::Tagger>(*f->gazetteer);
+    const toponorm::Gazetteer& gazetteer = toponorm::testing_sample::SampleGazetteer();
+    f->tagger = std::make_unique<toponorm::Tagger>(gazetteer);
     toponorm::TaggerOptions options;
     options.context_window = 64;  // exercise stretch cutting
     options.min_score = 0.2;
-    f->small_window = std::make_unique<toponorm::Tagger>(*f->gazetteer, options);
+    f->small_window = std::make_unique<toponorm::Tagger>(gazetteer, options);
     return f;
   }();
   return *fixture;

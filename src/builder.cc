@@ -29,6 +29,8 @@ using internal::Split;
 using internal::ToAbsl;
 
 constexpr size_t kMaxWarnings = 100;
+// Word lists up to this many words are stored whole (see Serialize).
+constexpr size_t kDefaultWholeWordListLimit = 200000;
 constexpr size_t kGeonameColumns = 19;
 
 struct NameEntry {
@@ -165,6 +167,10 @@ struct GazetteerBuilder::State {
   // the number of words read per language.
   absl::flat_hash_map<uint64_t, uint32_t> word_bits;
   size_t list_words[internal::kWordListLanguageCount] = {};
+  size_t whole_word_list_limit = kDefaultWholeWordListLimit;
+  // The words of each list, normalized: a list too long to store whole
+  // keeps those that sound like a place's name.
+  std::vector<std::string> list_texts[internal::kWordListLanguageCount];
 
   void Warn(std::string_view source, size_t line, std::string_view why) {
     if (stats.warnings.size() < kMaxWarnings) {
@@ -189,7 +195,8 @@ std::string BuildStats::Summary() const {
       word_list_words == 0
           ? std::string()
           : internal::StrCat(", word-list words ", word_list_words, " (",
-                             common_words, " stored)"),
+                             common_words, " stored, ", lookalike_words,
+                             " more that sound like names)"),
       "\n");
   for (const std::string& w : warnings) internal::StrAppend(&out, "warning: ", w, "\n");
   return out;
@@ -368,6 +375,10 @@ absl::Status GazetteerBuilder::AddPlace(const PlaceRecord& place) {
   return state_->Add(place);
 }
 
+void GazetteerBuilder::SetWholeWordListLimit(size_t words) {
+  state_->whole_word_list_limit = words;
+}
+
 absl::Status GazetteerBuilder::AddWordListFile(std::string_view language,
                                                std::string_view path) {
   const int index = internal::WordListLanguageIndex(language);
@@ -383,6 +394,7 @@ absl::Status GazetteerBuilder::AddWordListFile(std::string_view language,
     ++state_->list_words[index];
     state_->word_bits[KeyHash(normalized)] |=
         proper ? internal::ProperWordBit(index) : internal::CommonWordBit(index);
+    state_->list_texts[index].push_back(std::move(normalized));
   });
 }
 
@@ -431,8 +443,11 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
   std::vector<internal::NameRecord> name_records;
   std::vector<uint8_t> name_prominence;  // by name index, for posting order
   internal::KeyIndexWriter id_index, native_index, reading_index,
-      skeleton_index, deletion_index, common_words;
+      skeleton_index, deletion_index, common_words, lookalike_words;
   absl::flat_hash_set<uint64_t> name_words;  // for the word lists
+  // Readings of every name and skeletons of well-known cities' names: a
+  // dictionary word with one of these may be taken for a place's name.
+  absl::flat_hash_set<uint64_t> name_sounds;
   place_records.reserve(st.places.size());
   st.stats.names = 0;
   st.stats.names_filtered = 0;
@@ -527,11 +542,16 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
         }
       }
       if (nr.flags & internal::kNameCode) continue;  // codes match exactly only
+      const bool heard = r.feature_class == 'P' && rec.prominence >= internal::kSoundAlikeProminence;
       for (const std::string& reading : keys.readings) {
         reading_index.Add(KeyHash(reading), n);
+        if (!st.word_bits.empty() && reading.size() >= internal::kMinLookalikeReading) {
+          name_sounds.insert(KeyHash(reading));
+        }
       }
       for (const std::string& skeleton : keys.skeletons) {
         skeleton_index.Add(KeyHash(skeleton), n);
+        if (heard && !st.word_bits.empty()) name_sounds.insert(KeyHash(skeleton));
         if (skeleton.size() < internal::kMinDeletionSkeletonLength) continue;
         for (const std::string& d : internal::SingleDeletions(skeleton)) {
           deletion_index.Add(KeyHash(d), n);
@@ -568,13 +588,13 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
   AppendRaw(&sections[internal::kSectionNames], name_records.data(),
             name_records.size() * sizeof(internal::NameRecord));
   // Words of place names are stored from every list; short lists (up to
-  // kWholeWordListLimit words: English, Spanish) are stored whole, since
-  // the tagger also asks about the words around a mention ("Police" in
-  // "Mansfield Police Department" is a common noun, "Spieth" is not).
-  constexpr size_t kWholeWordListLimit = 100000;
+  // whole_word_list_limit words: English, Spanish, Arabic) are stored whole,
+  // since the tagger also asks about the words around a mention ("Police"
+  // in "Mansfield Police Department" is a common noun, "Spieth" is not),
+  // and Arabic, without capitals, has no other sign of a common word.
   uint32_t whole_lists = 0;
   for (int l = 0; l < internal::kWordListLanguageCount; ++l) {
-    if (st.list_words[l] > 0 && st.list_words[l] <= kWholeWordListLimit) {
+    if (st.list_words[l] > 0 && st.list_words[l] <= st.whole_word_list_limit) {
       whole_lists |= internal::CommonWordBit(l) | internal::ProperWordBit(l);
     }
   }
@@ -585,7 +605,39 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
       ++st.stats.common_words;
     }
   }
+  // The other words of the long lists (Greek) that read or sound like a
+  // place's name, in any of their case forms ("τράπεζες" and Trapezus,
+  // "Αύγουστο" and Augusta): the tagger must not take them for a foreign
+  // place.
+  absl::flat_hash_set<uint64_t> lookalikes;
+  st.stats.lookalike_words = 0;
+  for (int l = 0; l < internal::kWordListLanguageCount; ++l) {
+    if (st.list_words[l] <= st.whole_word_list_limit) continue;
+    for (const std::string& word : st.list_texts[l]) {
+      const uint64_t hash = KeyHash(word);
+      if (name_words.contains(hash) || !lookalikes.insert(hash).second) continue;
+      std::vector<std::string> forms = {word};
+      for (internal::GreekCaseForm& f : internal::GreekCaseForms(word)) {
+        forms.push_back(std::move(f.text));
+      }
+      bool sounds_like_a_name = false;
+      for (std::string& form : forms) {
+        const internal::KeySet keys = internal::ComputeKeys(std::move(form));
+        for (const auto* list : {&keys.readings, &keys.skeletons}) {
+          for (const std::string& key : *list) {
+            sounds_like_a_name = sounds_like_a_name || name_sounds.contains(KeyHash(key));
+          }
+        }
+        if (sounds_like_a_name) break;
+      }
+      if (!sounds_like_a_name) continue;
+      lookalike_words.Add(hash, st.word_bits[hash]);
+      ++st.stats.lookalike_words;
+    }
+  }
   sections[internal::kSectionCommonWords] = common_words.Serialize(
+      [](uint32_t) { return 0; }, [](uint32_t bits) { return bits; });
+  sections[internal::kSectionLookalikeWords] = lookalike_words.Serialize(
       [](uint32_t) { return 0; }, [](uint32_t bits) { return bits; });
   sections[internal::kSectionBuildInfo] = internal::StrCat(
       "toponorm gazetteer format ", internal::kFormatVersion, "; places ",

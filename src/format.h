@@ -35,10 +35,11 @@ enum SectionKind : uint32_t {
   kSectionDeletionIndex = 8,
   kSectionBuildInfo = 9,
   kSectionCommonWords = 10,  // key index: KeyHash(word) -> word-list bitmask
+  kSectionLookalikeWords = 11,  // the same, for common words like a name
 };
 // Sections this version writes; files with only the first
-// kRequiredSectionCount (no common-word section) still open.
-inline constexpr uint32_t kSectionCount = 10;
+// kRequiredSectionCount (no word-list sections) still open.
+inline constexpr uint32_t kSectionCount = 11;
 inline constexpr uint32_t kRequiredSectionCount = 9;
 
 struct FileHeader {

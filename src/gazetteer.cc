@@ -126,11 +126,15 @@ absl::Status Validate(GazetteerData& d, const OpenOptions& options) {
                                             spec.what, spec.view);
     if (!s.ok()) return s;
   }
-  // Optional: the common-word section (its values are bitmasks).
-  if (!sections[kSectionCommonWords].empty()) {
-    absl::Status s = KeyIndexView::Validate(sections[kSectionCommonWords],
-                                            UINT32_MAX, "common-word",
-                                            &d.common_words);
+  // Optional: the word-list sections (their values are bitmasks).
+  const IndexSpec word_specs[] = {
+      {kSectionCommonWords, &d.common_words, UINT32_MAX, "common-word"},
+      {kSectionLookalikeWords, &d.lookalike_words, UINT32_MAX, "look-alike word"},
+  };
+  for (const IndexSpec& spec : word_specs) {
+    if (sections[spec.kind].empty()) continue;
+    absl::Status s = KeyIndexView::Validate(sections[spec.kind], spec.limit,
+                                            spec.what, spec.view);
     if (!s.ok()) return s;
   }
   return absl::OkStatus();

@@ -158,6 +158,37 @@ std::vector<ProcliticStem> ArabicProcliticStems(std::string_view word) {
   return stems;
 }
 
+std::vector<GreekCaseForm> GreekCaseForms(std::string_view word) {
+  static constexpr std::string_view kAlpha = "\xCE\xB1";
+  static constexpr std::string_view kEta = "\xCE\xB7";
+  static constexpr std::string_view kOmicron = "\xCE\xBF";
+  static constexpr std::string_view kOmicronUpsilon = "\xCE\xBF\xCF\x85";
+  static constexpr std::string_view kOmicronSigma = "\xCE\xBF\xCF\x83";
+  static constexpr std::string_view kOmicronIota = "\xCE\xBF\xCE\xB9";
+  static constexpr std::string_view kEpsilonSigma = "\xCE\xB5\xCF\x83";
+  // Greek letters are two bytes: a stem keeps at least three of them.
+  static constexpr size_t kMinGreekStem = 6;
+  std::vector<GreekCaseForm> forms;
+  if (word.size() < kMinGreekStem || word.find(' ') != std::string_view::npos) {
+    return forms;
+  }
+  const auto stem = [&](size_t ending) { return std::string(word.substr(0, word.size() - ending)); };
+  if (EndsWith(word, kSigma)) forms.push_back({stem(kSigma.size()), 0.02f});  // -ας -ης
+  if (EndsWith(word, kOmicronUpsilon)) {
+    forms.push_back({stem(4) + std::string(kOmicronSigma), 0.02f});  // -ου -> -ος
+    forms.push_back({stem(4) + std::string(kOmicron), 0.03f});       // -ου -> -ο
+  }
+  if (EndsWith(word, kOmicron) || EndsWith(word, kEta) || EndsWith(word, kAlpha)) {
+    forms.push_back({std::string(word) + std::string(kSigma), 0.02f});  // -ο -η -α + ς
+  }
+  if (EndsWith(word, kOmegaNu)) {
+    forms.push_back({stem(4) + std::string(kEpsilonSigma), 0.03f});  // -ων -> -ες
+    forms.push_back({stem(4) + std::string(kAlpha), 0.03f});         // -ων -> -α
+    forms.push_back({stem(4) + std::string(kOmicronIota), 0.03f});   // -ων -> -οι
+  }
+  return forms;
+}
+
 std::string StripArticles(std::string_view normalized) {
   std::vector<std::string_view> words =
       Split(normalized, ' ', /*skip_empty=*/true);

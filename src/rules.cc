@@ -38,7 +38,12 @@ absl::StatusOr<std::unique_ptr<const GenericRules>> GenericRules::Parse(
         return absl::InvalidArgumentError(
             internal::StrCat("rules ", source.name, ":", line_number, ": ", why));
       };
-      if (cols.size() != 3) return error("expected position, feature, phrase");
+      if (cols.size() != 3 && cols.size() != 4) {
+        return error("expected position, feature, phrase and an optional role");
+      }
+      if (cols.size() == 4 && !(cols[3] == "authority" && cols[0] == "prefix")) {
+        return error("the only role is authority, for a prefix");
+      }
       bool prefix;
       if (cols[0] == "prefix") {
         prefix = true;

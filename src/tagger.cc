@@ -25,16 +25,6 @@ namespace {
 
 // UTF-8 of the letters the variant rules look at, besides those in text.h.
 constexpr std::string_view kHeh = "\xD9\x87";  // ة after normalization
-constexpr std::string_view kOmicron = "\xCE\xBF";
-constexpr std::string_view kEta = "\xCE\xB7";
-constexpr std::string_view kAlpha = "\xCE\xB1";
-constexpr std::string_view kOmicronUpsilon = "\xCE\xBF\xCF\x85";
-constexpr std::string_view kEpsilonSigma = "\xCE\xB5\xCF\x83";
-constexpr std::string_view kOmicronSigma = "\xCE\xBF\xCF\x83";
-constexpr std::string_view kOmicronIota = "\xCE\xBF\xCE\xB9";
-
-// Greek letters are two bytes: a stem keeps at least three of them.
-constexpr size_t kMinGreekStem = 6;
 
 // Postings read per name; they are sorted by prominence.
 constexpr size_t kMaxCandidates = 24;
@@ -254,6 +244,7 @@ TaggerEngine::TaggerEngine(const GazetteerData& data,
       if (cols[0] == "prefix") {
         longest_prefix_words_ = std::max<size_t>(
             longest_prefix_words_, 1 + std::count(phrase.begin(), phrase.end(), ' '));
+        if (cols.size() > 3 && cols[3] == "authority") authority_prefixes_.insert(phrase);
         generic_prefixes_.emplace(std::move(phrase), cols[1][0]);
       } else if (cols[0] == "suffix") {
         generic_suffixes_.emplace(std::move(phrase), cols[1][0]);
@@ -264,6 +255,11 @@ TaggerEngine::TaggerEngine(const GazetteerData& data,
 
 uint32_t TaggerEngine::ListBits(uint64_t hash) const {
   absl::Span<const uint32_t> values = data_.common_words.Lookup(hash);
+  return values.empty() ? 0 : values[0];
+}
+
+uint32_t TaggerEngine::LookalikeBits(uint64_t hash) const {
+  absl::Span<const uint32_t> values = data_.lookalike_words.Lookup(hash);
   return values.empty() ? 0 : values[0];
 }
 
@@ -307,25 +303,8 @@ TokenInfo TaggerEngine::Analyze(std::string_view raw, const Token& token) const 
     }
     case Script::kGreek: {
       // Case endings back to the nominative the gazetteer holds.
-      const std::string t = norm;
-      if (t.find(' ') != std::string::npos || t.size() < kMinGreekStem) break;
-      const std::string_view v(t);
-      if (EndsWith(v, kSigma)) {
-        add(t.substr(0, t.size() - 2), kFormGreekEnding, 0.02f);  // -ας -ης
-      }
-      if (EndsWith(v, kOmicronUpsilon)) {
-        const std::string stem = t.substr(0, t.size() - 4);
-        add(stem + std::string(kOmicronSigma), kFormGreekEnding, 0.02f);  // -ου -> -ος
-        add(stem + std::string(kOmicron), kFormGreekEnding, 0.03f);       // -ου -> -ο
-      }
-      if (EndsWith(v, kOmicron) || EndsWith(v, kEta) || EndsWith(v, kAlpha)) {
-        add(t + std::string(kSigma), kFormGreekEnding, 0.02f);  // -ο -η -α + ς
-      }
-      if (EndsWith(v, kOmegaNu)) {
-        const std::string stem = t.substr(0, t.size() - 4);
-        add(stem + std::string(kEpsilonSigma), kFormGreekEnding, 0.03f);  // -ες
-        add(stem + std::string(kAlpha), kFormGreekEnding, 0.03f);         // -α
-        add(stem + std::string(kOmicronIota), kFormGreekEnding, 0.03f);   // -οι
+      for (GreekCaseForm& f : GreekCaseForms(norm)) {
+        add(std::move(f.text), kFormGreekEnding, f.penalty);
       }
       break;
     }
@@ -388,6 +367,12 @@ TokenInfo TaggerEngine::Analyze(std::string_view raw, const Token& token) const 
     if (generic_prefixes_.contains(f.text)) info.words |= kWordGenericPrefix;
     if (generic_suffixes_.contains(f.text)) info.words |= kWordGenericSuffix;
   }
+  if (token.script == Script::kGreek) {
+    const int el = WordListLanguageIndex("el");
+    const uint32_t bits = info.list_bits | LookalikeBits(info.forms[0].hash);
+    info.greek_common_word = (bits & CommonWordBit(el)) != 0;
+    info.greek_listed_word = (bits & (CommonWordBit(el) | ProperWordBit(el))) != 0;
+  }
   // Another spelling of a name, found through the reading index: only for
   // Greek and Arabic words that start no name, are no function words and
   // (Arabic, which has no capitals to go by) are no common words.
@@ -399,7 +384,7 @@ TokenInfo TaggerEngine::Analyze(std::string_view raw, const Token& token) const 
     for (const TokenForm& f : info.forms) {
       if (f.kind != kFormPlain && f.kind != kFormClitic && f.kind != kFormGreekEnding) continue;
       for (const std::string& r : ComputeKeys(f.text).readings) {
-        if (r.size() < 4) continue;
+        if (r.size() < kMinLookalikeReading) continue;
         const uint64_t hash = KeyHash(r);
         bool seen = false;
         for (const TokenInfo::Reading& known : info.readings) seen = seen || known.hash == hash;
@@ -670,7 +655,7 @@ struct TaggerEngine::Impl {
       TokenInfo& ti = session->memo->infos[info_of[i]];
       if (!ti.phonetic_done) {
         ti.phonetic_done = true;
-        if (ti.readings.empty() && !ti.forms.empty()) {
+        if (ti.readings.empty() && !ti.forms.empty() && !ti.greek_listed_word) {
           for (const TokenForm& form : ti.forms) {
             if (form.kind != kFormPlain && form.kind != kFormGreekEnding) continue;
             const KeySet keys = ComputeKeys(form.text);
@@ -684,7 +669,7 @@ struct TaggerEngine::Impl {
                 const PlaceRecord& place = e.data_.places[name.place];
                 // Cities only (countries and regions have Greek names in
                 // the gazetteer), well-known ones, outside Greece and Cyprus.
-                if (place.prominence < 50) break;
+                if (place.prominence < kSoundAlikeProminence) break;
                 if (place.feature_class != 'P' || (script == Script::kGreek && InScriptArea(Script::kGreek, place))) continue;
                 double similarity = 0;
                 for (const std::string& r : keys.readings) {
@@ -860,10 +845,15 @@ struct TaggerEngine::Impl {
     if (f.lex & kLexReading) {
       const Script script = first.script;
       const bool run = f.last > f.first;
+      const bool local_only = !run && info(f.first).greek_common_word;
       for (const TokenInfo::Reading& r : f.readings) {
         absl::Span<const uint32_t> postings = d.reading_index.Lookup(r.hash);
         for (size_t k = 0; k < postings.size() && k < kMaxCandidates * 3; ++k) {
           if (postings[k] >= d.name_count) continue;
+          if (local_only && (d.names[postings[k]].place >= d.place_count ||
+                             !InScriptArea(script, d.places[d.names[postings[k]].place]))) {
+            continue;
+          }
           const Script name_script = static_cast<Script>(d.names[postings[k]].script);
           if (name_script != script && !run &&
               !(script == Script::kGreek && name_script == Script::kLatin)) {
@@ -899,19 +889,24 @@ struct TaggerEngine::Impl {
   // A generic phrase right before token i ("province of", "مدينة",
   // "πόλη")? Returns its feature class ('A', 'P') and sets *start to its
   // first token; '\0' when there is none.
+  // The normalized words of tokens [from, to), joined by spaces.
+  std::string PhraseText(size_t from, size_t to) const {
+    std::string phrase;
+    for (size_t m = from; m < to; ++m) {
+      if (info(m).forms.empty()) break;
+      if (!phrase.empty()) phrase.push_back(' ');
+      phrase.append(info(m).forms[0].text);
+    }
+    return phrase;
+  }
+
   char GenericBefore(size_t i, size_t* start = nullptr) const {
     if (i == 0 || !Joinable(tokens[i - 1], tokens[i])) return '\0';
-    std::string phrase;
     char found = '\0';
     for (size_t n = 1; n <= e.longest_prefix_words_ && n <= i; ++n) {
       const size_t k = i - n;
       if (!Joinable(tokens[k], tokens[k + 1])) break;
-      phrase.clear();
-      for (size_t m = k; m < i; ++m) {
-        if (info(m).forms.empty()) break;
-        if (!phrase.empty()) phrase.push_back(' ');
-        phrase.append(info(m).forms[0].text);
-      }
+      const std::string phrase = PhraseText(k, i);
       auto it = e.generic_prefixes_.find(phrase);
       if (it == e.generic_prefixes_.end() && n == 1) {
         // A proclitic on the generic word: "ومدينة".
@@ -1071,6 +1066,14 @@ struct TaggerEngine::Impl {
     const char before = GenericBefore(f.first, &prefix_start);
     const char after = GenericAfter(f.last);
     p->cue = p->cue || before || after || AbbreviatedRegionAfter(f.last);
+    if (before && cased && (tokens[prefix_start].flags & kTokenUpper) &&
+        !title[prefix_start] && !StartsSentence(tokens, prefix_start) &&
+        e.authority_prefixes_.contains(PhraseText(prefix_start, f.first))) {
+      // Greek capitalizes the municipality or the region as an authority:
+      // "ο Δήμος Αθηναίων ανακοίνωσε", "η Περιφέρεια Αττικής".
+      p->rejected = true;
+      return;
+    }
     const bool dateline = Dateline(f.last);
     p->cue = p->cue || dateline;
     // The generic words belong to the mention ("محافظة دير الزور",

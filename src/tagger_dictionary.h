@@ -1,15 +1,18 @@
 // Word lists for the Tagger's common-word test: reading Hunspell
 // dictionaries (or plain word lists) and the bit layout of the gazetteer's
-// common-word section.
+// common-word and look-alike sections.
 //
 // `toponorm build --dictionary en=/usr/share/hunspell/en_US.dic ...` reads
-// each list, keeps the words that are also words of place names ("reading",
-// "nice", "mobile"; "عين"; "βόλος"; "real"), and stores them in the compiled
-// gazetteer keyed by KeyHash(NormalizeName(word)), valued by a bitmask:
-// bit 2*L marks a common word of language L (written in lower case in the
-// list, or any entry of a list for a script without case), bit 2*L+1 a
-// proper noun of language L (an entry written with a capital: "Henry",
-// "Paris"). Languages are numbered by kWordListLanguages.
+// each list and stores, keyed by KeyHash(NormalizeName(word)), the words
+// that are also words of place names ("reading", "nice", "mobile"; "عين";
+// "βόλος"; "real") and every word of lists short enough to keep whole (the
+// common-word section), and the other common words of long lists that read
+// or sound like a place's name ("τράπεζες", "αύγουστο"; the look-alike
+// section). Both are valued by a bitmask: bit 2*L marks a common word of
+// language L (written in lower case in the list, or any entry of a list for
+// a script without case), bit 2*L+1 a proper noun of language L (an entry
+// written with a capital: "Henry", "Paris"). Languages are numbered by
+// kWordListLanguages.
 //
 // Example:
 //   absl::Status s = ReadWordList("/usr/share/hunspell/el_GR.dic",
@@ -20,6 +23,7 @@
 #ifndef TOPONORM_SRC_TAGGER_DICTIONARY_H_
 #define TOPONORM_SRC_TAGGER_DICTIONARY_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string_view>
@@ -34,6 +38,14 @@ inline constexpr std::string_view kWordListLanguages[] = {
     "en", "es", "el", "ar", "fr", "de", "it", "pt",
     "ru", "tr", "fa", "nl", "ca", "ro", "ku", "he"};
 inline constexpr int kWordListLanguageCount = 16;
+
+// The tagger takes a word for a place it sounds like (same consonant
+// skeleton) only when the place is a city of at least this prominence, and
+// for another spelling of a name only through readings of at least
+// kMinLookalikeReading letters. The builder stores the common words of
+// long lists that could be taken so (the look-alike words).
+inline constexpr int kSoundAlikeProminence = 50;
+inline constexpr size_t kMinLookalikeReading = 4;
 
 // Index of `language` in kWordListLanguages, or -1.
 int WordListLanguageIndex(std::string_view language);

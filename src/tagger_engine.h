@@ -66,6 +66,12 @@ struct TokenInfo {
     uint32_t kinds = 0;  // 1 << FormKind of the form read
   };
   std::vector<Reading> readings;
+  // A word of the Greek list. A common one ("Τράπεζες" in a title) is read
+  // as another spelling only of places where Greek is spoken ("Αττική",
+  // Attikí); no listed word, common or proper ("Αύγουστο"), is heard as a
+  // foreign city it sounds like.
+  bool greek_common_word = false;
+  bool greek_listed_word = false;
   // Greek capitalized words that match nothing else: places whose names
   // sound alike (names and resolver scores), computed once when needed.
   bool phonetic_done = false;
@@ -126,6 +132,8 @@ class TaggerEngine {
 
   // Word-list bits of a normalized word (0 when unknown).
   uint32_t ListBits(uint64_t hash) const;
+  // The look-alike section's bits of a word (tagger_dictionary.h).
+  uint32_t LookalikeBits(uint64_t hash) const;
 
   // Analysis of one token (exposed for tests).
   TokenInfo Analyze(std::string_view raw, const Token& token) const;
@@ -140,6 +148,9 @@ class TaggerEngine {
   // normalized: before a name ("provincia de") and after it ("province").
   absl::flat_hash_map<std::string, char> generic_prefixes_;
   absl::flat_hash_map<std::string, char> generic_suffixes_;
+  // Prefixes that, capitalized inside a sentence, name a place's authority
+  // (rules role "authority": "Δήμος Αθηναίων", "Περιφέρεια Αττικής").
+  absl::flat_hash_set<std::string> authority_prefixes_;
   size_t longest_prefix_words_ = 1;
 };
 

@@ -75,6 +75,18 @@ struct ProcliticStem {
 };
 std::vector<ProcliticStem> ArabicProcliticStems(std::string_view word);
 
+// The nominatives a declined Greek word (normalized, one word) may stand
+// for, since gazetteers hold names in the nominative: "συριασ" -> "συρια",
+// "ευφρατου" -> "ευφρατοσ" or "ευφρατο", "μοσουλη" -> "μοσουλησ",
+// "σερρων" -> "σερρεσ", "σερρα" or "σερροι". Each comes with a penalty
+// for how far it is from the word; the word itself is not listed, and
+// words of fewer than three letters give none.
+struct GreekCaseForm {
+  std::string text;
+  float penalty = 0;
+};
+std::vector<GreekCaseForm> GreekCaseForms(std::string_view word);
+
 // ASCII readings of a normalized name, most likely first, at most
 // kMaxReadings. Latin text has one reading; Greek has several (phonetic,
 // ELOT-like, classical); Arabic-script text is read with its long vowels.

@@ -304,59 +304,97 @@ TEST(ForgedGazetteer, NameRecordOffsets) {
   }
 }
 
+// Forged directory slots, entries, postings and header counts of the key
+// index in section `kind` of `valid`.
+void ForgeKeyIndex(const std::string& valid, uint32_t kind) {
+  const SectionEntry e = SectionOf(valid, kind);
+  ASSERT_GT(e.size, 0u) << "section " << kind;
+  const auto header = Read<internal::KeyIndexHeader>(valid, e.offset);
+  const uint64_t buckets = uint64_t{1} << header.bucket_bits;
+  const size_t directory = e.offset + sizeof(internal::KeyIndexHeader);
+  size_t entries = directory + (buckets + 1) * 4;
+  entries = e.offset + ((entries - e.offset + 7) / 8 * 8);
+  const size_t postings = entries + header.entry_count * sizeof(internal::KeyEntry);
+  const std::string k = "index " + std::to_string(kind);
+  // Directory slots.
+  for (uint64_t b : {uint64_t{0}, buckets / 2, buckets}) {
+    for (uint32_t v : kHugeValues) {
+      std::string bytes = valid;
+      Put(&bytes, directory + b * 4, v);
+      OpenForged(bytes, k + " directory[" + std::to_string(b) + "] = " + std::to_string(v));
+    }
+  }
+  // Every entry's first_posting and posting_count, and its hash.
+  for (uint64_t i = 0; i < header.entry_count; ++i) {
+    const size_t at = entries + i * sizeof(internal::KeyEntry);
+    for (uint32_t v : kHugeValues) {
+      std::string bytes = valid;
+      Put(&bytes, at + offsetof(internal::KeyEntry, first_posting), v);
+      OpenForged(bytes, k + " entry " + std::to_string(i) + " first_posting");
+      bytes = valid;
+      Put(&bytes, at + offsetof(internal::KeyEntry, posting_count), v);
+      OpenForged(bytes, k + " entry " + std::to_string(i) + " posting_count");
+      if (i > 3) break;  // all values for the first entries, one after
+    }
+  }
+  // Every posting value out of range (a place or name index).
+  for (uint64_t i = 0; i < header.posting_count; ++i) {
+    std::string bytes = valid;
+    Put(&bytes, postings + i * 4, kHugeValues[i % 4]);
+    OpenForged(bytes, k + " posting " + std::to_string(i));
+  }
+  // Header counts and bucket bits.
+  for (uint32_t bits : {0u, 1u, 24u, 25u, 64u}) {
+    std::string bytes = valid;
+    Put(&bytes, e.offset, bits);
+    OpenForged(bytes, k + " bucket_bits " + std::to_string(bits));
+  }
+  for (uint64_t count : {uint64_t{0}, header.entry_count + 1, uint64_t{1} << 40,
+                         ~uint64_t{0}}) {
+    std::string bytes = valid;
+    Put(&bytes, e.offset + offsetof(internal::KeyIndexHeader, entry_count), count);
+    OpenForged(bytes, k + " entry_count");
+    bytes = valid;
+    Put(&bytes, e.offset + offsetof(internal::KeyIndexHeader, posting_count), count);
+    OpenForged(bytes, k + " posting_count");
+  }
+}
+
 TEST(ForgedGazetteer, IndexEntriesAndPostings) {
-  const std::string& valid = Valid();
   for (uint32_t kind = internal::kSectionIdIndex; kind <= internal::kSectionDeletionIndex;
        ++kind) {
+    ForgeKeyIndex(Valid(), kind);
+  }
+}
+
+// The sample gazetteer with word lists: an English one stored whole, and a
+// Greek one counted as long, of which two words read like sample names
+// ("νεοχώρι" like Neochori, "ζαφυρία" like Zafiria).
+std::string SampleWithWordLists() {
+  TempFile english("riverside\njunction\nriver\n");
+  TempFile greek("νεοχώρι\nζαφυρία\nθάλασσα\nΠαλαιοχώρι\n");
+  GazetteerBuilder builder;
+  builder.SetWholeWordListLimit(3);
+  EXPECT_TRUE(builder.AddWordListFile("en", english.path()).ok());
+  EXPECT_TRUE(builder.AddWordListFile("el", greek.path()).ok());
+  EXPECT_TRUE(builder.AddGeoNamesText(testing_sample::kPlacesTsv, "sample_places.tsv").ok());
+  auto bytes = builder.Serialize();
+  EXPECT_TRUE(bytes.ok()) << bytes.status();
+  EXPECT_EQ(builder.stats().lookalike_words, 2u);
+  return bytes.ok() ? *std::move(bytes) : std::string();
+}
+
+TEST(ForgedGazetteer, WordListSections) {
+  const std::string valid = SampleWithWordLists();
+  ASSERT_TRUE(Gazetteer::FromBytes(valid, "sample with word lists").ok());
+  std::mt19937 rng(20261124);
+  for (uint32_t kind : {internal::kSectionCommonWords, internal::kSectionLookalikeWords}) {
+    ForgeKeyIndex(valid, kind);
     const SectionEntry e = SectionOf(valid, kind);
-    const auto header = Read<internal::KeyIndexHeader>(valid, e.offset);
-    const uint64_t buckets = uint64_t{1} << header.bucket_bits;
-    const size_t directory = e.offset + sizeof(internal::KeyIndexHeader);
-    size_t entries = directory + (buckets + 1) * 4;
-    entries = e.offset + ((entries - e.offset + 7) / 8 * 8);
-    const size_t postings = entries + header.entry_count * sizeof(internal::KeyEntry);
-    const std::string k = "index " + std::to_string(kind);
-    // Directory slots.
-    for (uint64_t b : {uint64_t{0}, buckets / 2, buckets}) {
-      for (uint32_t v : kHugeValues) {
-        std::string bytes = valid;
-        Put(&bytes, directory + b * 4, v);
-        OpenForged(bytes, k + " directory[" + std::to_string(b) + "] = " + std::to_string(v));
-      }
-    }
-    // Every entry's first_posting and posting_count, and its hash.
-    for (uint64_t i = 0; i < header.entry_count; ++i) {
-      const size_t at = entries + i * sizeof(internal::KeyEntry);
-      for (uint32_t v : kHugeValues) {
-        std::string bytes = valid;
-        Put(&bytes, at + offsetof(internal::KeyEntry, first_posting), v);
-        OpenForged(bytes, k + " entry " + std::to_string(i) + " first_posting");
-        bytes = valid;
-        Put(&bytes, at + offsetof(internal::KeyEntry, posting_count), v);
-        OpenForged(bytes, k + " entry " + std::to_string(i) + " posting_count");
-        if (i > 3) break;  // all values for the first entries, one after
-      }
-    }
-    // Every posting value out of range (a place or name index).
-    for (uint64_t i = 0; i < header.posting_count; ++i) {
+    for (int trial = 0; trial < 24; ++trial) {
       std::string bytes = valid;
-      Put(&bytes, postings + i * 4, kHugeValues[i % 4]);
-      OpenForged(bytes, k + " posting " + std::to_string(i));
-    }
-    // Header counts and bucket bits.
-    for (uint32_t bits : {0u, 1u, 24u, 25u, 64u}) {
-      std::string bytes = valid;
-      Put(&bytes, e.offset, bits);
-      OpenForged(bytes, k + " bucket_bits " + std::to_string(bits));
-    }
-    for (uint64_t count : {uint64_t{0}, header.entry_count + 1, uint64_t{1} << 40,
-                           ~uint64_t{0}}) {
-      std::string bytes = valid;
-      Put(&bytes, e.offset + offsetof(internal::KeyIndexHeader, entry_count), count);
-      OpenForged(bytes, k + " entry_count");
-      bytes = valid;
-      Put(&bytes, e.offset + offsetof(internal::KeyIndexHeader, posting_count), count);
-      OpenForged(bytes, k + " posting_count");
+      bytes[e.offset + rng() % e.size] = static_cast<char>(rng());
+      OpenForged(bytes, "section " + std::to_string(kind) + " trial " + std::to_string(trial));
     }
   }
 }

@@ -21,6 +21,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "format.h"
+#include "gazetteer_internal.h"
+#include "tagger_dictionary.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "toponorm/builder.h"
@@ -346,6 +348,50 @@ TEST(GazetteerBuilderTest, ANameSharedByLanguagesKeepsItsPreferredEntry) {
     EXPECT_EQ(n.language, "es");
   }
   EXPECT_EQ(count, 1);
+}
+
+TEST(GazetteerBuilderTest, LongWordListsKeepTheCommonWordsThatSoundLikeNames) {
+  // Invented places; a word list counted as long (more than two words).
+  TempDir dir;
+  const std::string words = dir.Write(
+      "el-words.txt", "τράπεζες\nαττική\nαττικής\nθάλασσα\nΚολόμβος\nτραπεζούντα\n");
+  GazetteerBuilder builder;
+  builder.SetWholeWordListLimit(2);
+  ASSERT_TRUE(builder.AddWordListFile("el", words).ok());
+  Row city = Burj();
+  city.id = "9100010";
+  city.name = "Trapezus";
+  city.ascii = "Trapezus";
+  city.alternates = "Τραπεζούντα";
+  city.feature_code = "PPLA";
+  city.population = "1000000";  // prominent: its skeleton counts
+  Row village = Burj();
+  village.id = "9100011";
+  village.name = "Attiki";
+  village.ascii = "Attiki";
+  village.alternates = "";
+  village.population = "100";  // small: only its readings count
+  ASSERT_TRUE(builder
+                  .AddGeoNamesText(Lines({city.Line(), village.Line(), Zaytuna().Line()}),
+                                   "places.tsv")
+                  .ok());
+  std::unique_ptr<const Gazetteer> g = OpenBytes(BuildBytes(builder));
+  ASSERT_NE(g, nullptr);
+  const internal::GazetteerData& d = internal::GazetteerAccess::data(*g);
+  const uint32_t greek_common = internal::CommonWordBit(internal::WordListLanguageIndex("el"));
+  auto lookalike = [&](std::string_view word) {
+    absl::Span<const uint32_t> v = d.lookalike_words.Lookup(internal::KeyHash(word));
+    return v.empty() ? 0u : v[0];
+  };
+  EXPECT_EQ(lookalike("τραπεζεσ"), greek_common);  // skeleton TRBZS, as Trapezus
+  EXPECT_EQ(lookalike("αττικη"), greek_common);    // reads "attiki"
+  EXPECT_EQ(lookalike("αττικησ"), greek_common);   // its nominative does
+  EXPECT_EQ(lookalike("θαλασσα"), 0u);             // like no name
+  EXPECT_EQ(lookalike("κολομβοσ"), 0u);            // a proper noun
+  EXPECT_EQ(lookalike("τραπεζουντα"), 0u);         // a word of a name: section 10
+  EXPECT_FALSE(d.common_words.Lookup(internal::KeyHash("τραπεζουντα")).empty());
+  EXPECT_TRUE(d.common_words.Lookup(internal::KeyHash("τραπεζεσ")).empty());
+  EXPECT_EQ(builder.stats().lookalike_words, 3u);
 }
 
 TEST(GazetteerBuilderTest, CrLfLinesCommentsAndBlankLines) {

@@ -176,6 +176,21 @@ TEST(GenericRulesParseTest, WrongColumnCountNamesFileAndLine) {
   EXPECT_THAT(ParseError("cols.tsv", "prefix\tA\n"), HasSubstr("cols.tsv:1"));
   EXPECT_THAT(ParseError("cols.tsv", "prefix\tA\tone\textra\n"), HasSubstr("cols.tsv:1"));
   EXPECT_THAT(ParseError("cols.tsv", "prefix A word\n"), HasSubstr("cols.tsv:1"));
+  EXPECT_THAT(ParseError("cols.tsv", "prefix\tA\tone\tauthority\tmore\n"),
+              HasSubstr("cols.tsv:1"));
+}
+
+TEST(GenericRulesParseTest, AuthorityRoleOnlyForPrefixes) {
+  // The role is for the tagger; the resolver strips the phrase as usual.
+  auto rules = ParseOrDie("roles.tsv", "prefix\tP\tmunicipality of\tauthority\n");
+  ASSERT_NE(rules, nullptr);
+  std::vector<RuleMatch> m = Apply(*rules, "Municipality of Burj");
+  ASSERT_EQ(m.size(), 1u) << Describe(m);
+  EXPECT_EQ(m[0].core, "burj");
+  EXPECT_EQ(m[0].feature_class, 'P');
+  EXPECT_THAT(ParseError("roles.tsv", "prefix\tA\tok\nsuffix\tA\tcouncil\tauthority\n"),
+              HasSubstr("roles.tsv:2"));
+  EXPECT_THAT(ParseError("roles.tsv", "prefix\tA\tregion\tseat\n"), HasSubstr("roles.tsv:1"));
 }
 
 TEST(GenericRulesParseTest, EmptyPhraseNamesFileAndLine) {

@@ -386,6 +386,41 @@ TEST(TaggerTest, GreekFirstNamesOrganisationsAndStress) {
   EXPECT_EQ(IdOf("Η αντιπροσωπεία έφτασε στην Αθήνα το πρωί.", "Αθήνα"), "geonames:264371");
 }
 
+TEST(TaggerTest, GreekCommonWordsThatSoundLikeForeignCities) {
+  if (!HasWordLists()) GTEST_SKIP() << "the default gazetteer was built without word lists";
+  // "Τράπεζες" (banks) sounds like Trapezus (Trabzon), "Αύγουστο" (August)
+  // like Augusta, "Ατζέντα" (agenda) like Jeddah: capitalized or not, they
+  // are words of the Greek list, not even doubtful mentions.
+  const std::string text =
+      "Η συμφωνία με τις Τράπεζες υπογράφηκε τον Αύγουστο, όπως όριζε η Ατζέντα της "
+      "κυβέρνησης.";
+  for (const Mention& m : PermissiveTagger().Tag(text)) {
+    ADD_FAILURE() << m.text << " tagged as " << m.best.place.id;
+  }
+  // A common word still reads as a place where Greek is spoken: "αττική"
+  // (Attic) is also Attica, whose Greek name the sources lack.
+  EXPECT_EQ(IdOf("Η φωτιά έφτασε στην Αττική και στη Θεσσαλονίκη.", "Αττική"), "iso3166:GR-I");
+}
+
+TEST(TaggerTest, AGreekAuthorityIsNoPlace) {
+  // Capitalized inside a sentence, "Δήμος" and "Περιφέρεια" name the
+  // municipality and the region as authorities (organisations); in lower
+  // case, the places.
+  const std::string authorities =
+      "Ο Δήμος Αθηναίων ανακοίνωσε νέα μέτρα και η Περιφέρεια Αττικής συμφώνησε.";
+  const std::string places = " Η φωτιά έκαψε σπίτια στον δήμο Μαραθώνα, στην περιφέρεια Αττικής.";
+  const std::vector<Mention> m = DefaultTagger().Tag(authorities + places);
+  for (const Mention& mention : m) {
+    EXPECT_GE(mention.start, authorities.size()) << mention.text;
+  }
+  const Mention* marathon = Find(m, "δήμο Μαραθώνα");
+  ASSERT_NE(marathon, nullptr);
+  EXPECT_EQ(marathon->best.place.id, "geonames:257717");
+  const Mention* attica = Find(m, "περιφέρεια Αττικής");
+  ASSERT_NE(attica, nullptr);
+  EXPECT_EQ(attica->best.place.id, "iso3166:GR-I");
+}
+
 TEST(TaggerTest, AWordTheTextAlsoWritesInLowerCaseOpensASentence) {
   // "Pese" (a town in Panama) opening a sentence is the verb of "pese a"
   // when the text writes it in lower case too; the word lists hold only

@@ -65,6 +65,8 @@ struct BuildStats {
   size_t word_list_words = 0;   // words read from word lists
   size_t common_words = 0;      // of those, stored: words of place names,
                                 // and every word of short lists
+  size_t lookalike_words = 0;   // common words of long lists stored because
+                                // they read or sound like a place's name
   std::vector<std::string> warnings;  // "file:line: reason", first 100
 
   std::string Summary() const;
@@ -116,10 +118,16 @@ class GazetteerBuilder {
   // dictionary (.dic; the character set is read from the .aff beside it,
   // e.g. /usr/share/hunspell/en_US.dic) or a plain UTF-8 list, one word per
   // line. The words that are also words of place names are stored in the
-  // gazetteer, and every word of lists up to 100,000 words, so that the
-  // Tagger can tell "Reading the report" from "Reading, Berkshire" and
-  // "Mansfield Police" from "Jordan Spieth" (see toponorm/tagger.h).
+  // gazetteer, and every word of lists up to SetWholeWordListLimit words,
+  // so that the Tagger can tell "Reading the report" from "Reading,
+  // Berkshire" and "Mansfield Police" from "Jordan Spieth" (see
+  // toponorm/tagger.h). Of longer lists, the common words that read or
+  // sound like a place's name are stored too ("τράπεζες", Trapezus).
   absl::Status AddWordListFile(std::string_view language, std::string_view path);
+
+  // Word lists of up to `words` words (200,000 by default: Hunspell's
+  // English, Spanish and Arabic lists, not the Greek one) are stored whole.
+  void SetWholeWordListLimit(size_t words);
 
   // Compiles everything added so far.
   absl::StatusOr<std::string> Serialize() const;

@@ -65,6 +65,12 @@ constexpr double kCountryHintBonus = 0.08;
 constexpr double kCountryHintMalus = 0.04;
 constexpr double kFeatureHintBonus = 0.06;
 constexpr double kQualifierBonus = 0.10;
+// A qualifier is looked up as a name: its best few places of at least this
+// score, and close to the best one, that are countries or first-level
+// divisions.
+constexpr size_t kMaxQualifierPlaces = 5;
+constexpr double kMinQualifierScore = 0.6;
+constexpr double kQualifierScoreMargin = 0.1;
 constexpr double kCodeNameFactor = 0.75;
 
 // Candidates are scattered over a large mapped file: asking for all of a
@@ -314,8 +320,8 @@ double Matcher::InexactScoreBound(const Query& query,
   if (options.feature_class != '\0' || variant.feature_hint != '\0') {
     bound += kFeatureHintBonus;
   }
-  if (!query.qualifier_country.empty()) bound += kQualifierBonus * 1.5;
-  return std::min(bound, 1.0);
+  if (!query.qualifiers.empty()) bound += kQualifierBonus * 1.5;
+  return bound;
 }
 
 bool Matcher::SettledByExactNames(const Query& query,
@@ -403,14 +409,14 @@ void Matcher::Score(const Query& query, const ResolveOptions& options,
   if (feature != '\0' && place.feature_class == feature) {
     score += kFeatureHintBonus;
   }
-  if (!query.qualifier_country.empty() && country == query.qualifier_country) {
-    score += kQualifierBonus;
-    if (!query.qualifier_admin1.empty() &&
-        data_.str(place.admin1) == query.qualifier_admin1) {
-      score += kQualifierBonus / 2;
-    }
+  switch (QualifierMatch(query, place)) {
+    case 2: score += kQualifierBonus * 1.5; break;
+    case 1: score += kQualifierBonus; break;
+    default: break;
   }
-  c->score = std::clamp(score, 0.0, 1.0);
+  // Not clamped at 1, so that bonuses still order candidates above it;
+  // Match::score is.
+  c->score = std::max(score, 0.0);
 }
 
 double Matcher::SimilarityWeight(const Candidate& c) const {
@@ -582,18 +588,23 @@ std::vector<Candidate> Matcher::Find(std::string_view name,
       for (char& ch : q) {
         if (ch == ',' || ch == '(' || ch == ')') ch = ' ';
       }
+      // Every country or division the qualifier may name, when the
+      // gazetteer holds it: "Georgia" is a country and a US state.
       ResolveOptions qualifier_options;
-      qualifier_options.max_results = 1;
+      qualifier_options.max_results = kMaxQualifierPlaces;
+      qualifier_options.min_score = kMinQualifierScore;
       qualifier_options.fuzzy = false;
       Query inner;
-      std::vector<Candidate> found = Find(q, qualifier_options, &inner);
-      if (!found.empty() && found[0].score >= 0.6) {
-        const PlaceRecord& p = data_.places[found[0].place];
+      const std::vector<Candidate> found_places = Find(q, qualifier_options, &inner);
+      for (const Candidate& found : found_places) {
+        if (found.score < found_places[0].score - kQualifierScoreMargin) break;
+        const PlaceRecord& p = data_.places[found.place];
         const std::string_view code = data_.str(p.feature_code);
-        if (IsCountryCode(code) || code == "ADM1") {
-          query->qualifier_country = std::string(p.country, p.country[0] ? 2 : 0);
-          if (code == "ADM1") query->qualifier_admin1 = std::string(data_.str(p.admin1));
-        }
+        if (!p.country[0] || !(IsCountryCode(code) || code == "ADM1")) continue;
+        Query::Qualifier qualifier;
+        qualifier.country = std::string(p.country, 2);
+        if (code == "ADM1") qualifier.admin1 = std::string(Admin1Of(data_, p));
+        query->qualifiers.push_back(std::move(qualifier));
       }
     }
   }
@@ -622,7 +633,7 @@ Match Matcher::ToMatch(const Candidate& c, const Query& query) const {
   m.place = MakePlace(data_, c.place);
   const PlaceRecord& p = data_.places[c.place];
   const NameRecord& name = data_.names[c.name];
-  m.score = std::round(c.score * 1000) / 1000;
+  m.score = std::round(std::min(c.score, 1.0) * 1000) / 1000;
   m.kind = c.kind;
   m.matched_name = data_.str(name.text);
   const QueryVariant& variant = query.variants[c.variant];
@@ -649,10 +660,28 @@ Match Matcher::ToMatch(const Candidate& c, const Query& query) const {
   internal::StrAppend(&m.reason, "; ", std::string(1, p.feature_class), ".",
                   data_.str(p.feature_code));
   if (p.population > 0) internal::StrAppend(&m.reason, "; population ", p.population);
-  if (!query.qualifier_country.empty()) {
-    internal::StrAppend(&m.reason, "; qualifier ", query.qualifier_country);
+  std::string qualifier;
+  if (QualifierMatch(query, p, &qualifier) > 0) {
+    internal::StrAppend(&m.reason, "; qualifier ", qualifier);
   }
   return m;
+}
+
+int Matcher::QualifierMatch(const Query& query, const PlaceRecord& place,
+                            std::string* named) const {
+  if (query.qualifiers.empty()) return 0;
+  const std::string_view country(place.country, place.country[0] ? 2 : 0);
+  int best = 0;
+  for (const Query::Qualifier& q : query.qualifiers) {
+    if (q.country != country) continue;
+    const int level = !q.admin1.empty() && q.admin1 == Admin1Of(data_, place) ? 2 : 1;
+    if (level <= best) continue;
+    best = level;
+    if (named != nullptr) {
+      *named = level == 2 ? internal::StrCat(q.country, "-", q.admin1) : q.country;
+    }
+  }
+  return best;
 }
 
 }  // namespace internal

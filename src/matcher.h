@@ -57,8 +57,13 @@ struct Query {
   // Per variant: the compared readings, laid out for ReadingDistance.
   std::vector<std::vector<PreparedReading>> prepared;
   std::vector<std::string> keys;  // the keys that found candidates
-  std::string qualifier_country;  // from "X, Syria"
-  std::string qualifier_admin1;
+  // What a qualifier ("X, Syria", "X, Georgia") may mean: the countries
+  // and first-level divisions it names (admin1 empty for a country).
+  struct Qualifier {
+    std::string country;
+    std::string admin1;
+  };
+  std::vector<Qualifier> qualifiers;
 };
 
 class Matcher {
@@ -73,6 +78,13 @@ class Matcher {
 
   // The public form of a candidate, with its reason.
   Match ToMatch(const Candidate& candidate, const Query& query) const;
+
+  // How `place` agrees with the query's qualifiers: 2 when it lies in a
+  // division one names, 1 in a country one names (or the country of a
+  // named division), else 0. `named` (optional) gets that qualifier's
+  // code: "US-GA", "LB", "US".
+  int QualifierMatch(const Query& query, const PlaceRecord& place,
+                     std::string* named = nullptr) const;
 
   const GazetteerData& data() const { return data_; }
 

@@ -178,20 +178,6 @@ bool InScriptArea(Script script, const PlaceRecord& p) {
   }
 }
 
-// A place's first-level division code. A division record without one
-// ("iso3166:US-TX" in some sources) falls back to its ISO 3166-2 suffix,
-// which is GeoNames' admin1 code for the United States ("TX").
-std::string_view Admin1Of(const GazetteerData& d, const PlaceRecord& place) {
-  std::string_view admin1 = d.str(place.admin1);
-  if (admin1.empty() && d.str(place.feature_code) == "ADM1") {
-    const std::string_view id = d.str(place.id);
-    if (id.size() > 11 && id.substr(0, 8) == "iso3166:" && id[10] == '-') {
-      admin1 = id.substr(11);
-    }
-  }
-  return admin1;
-}
-
 // Code points in a normalized string.
 size_t CodePoints(std::string_view s) {
   size_t n = 0;

@@ -383,6 +383,35 @@ TEST(ResolverTest, QualifierIsReported) {
   EXPECT_EQ(m[0].place.country, "LB");
 }
 
+TEST(ResolverTest, AQualifierThatNamesADivisionPicksThePlaceInIt) {
+  // A US state narrows among namesakes of one country; "Georgia" is a
+  // country and a state, and the Athens in the state wins.
+  const struct {
+    const char* query;
+    const char* id;
+    const char* qualifier;
+  } cases[] = {
+      {"Springfield, Illinois", "geonames:4250542", "qualifier US-IL"},
+      {"Springfield, Massachusetts", "geonames:4951788", "qualifier US-MA"},
+      {"Springfield (Illinois)", "geonames:4250542", "qualifier US-IL"},
+      {"Σπρίνγκφιλντ, Ιλινόις", "geonames:4250542", "qualifier US-IL"},
+      {"Athens, Georgia", "geonames:4180386", "qualifier US-GA"},
+      {"Auburn, Alabama", "geonames:4830796", "qualifier US-AL"},
+      {"Tbilisi, Georgia", "geonames:611717", "qualifier GE"},
+      {"Athens (Greece)", "geonames:264371", "qualifier GR"},
+  };
+  for (const auto& c : cases) {
+    std::vector<Match> m = Resolve(c.query);
+    ASSERT_FALSE(m.empty()) << c.query;
+    EXPECT_EQ(m[0].place.id, c.id) << c.query << Describe(m);
+    EXPECT_THAT(m[0].reason, HasSubstr(c.qualifier)) << c.query;
+  }
+  // A namesake elsewhere in the same country still ranks above one abroad.
+  std::vector<Match> m = Resolve("Athens, Georgia");
+  ASSERT_GE(m.size(), 2u);
+  EXPECT_EQ(m[1].place.country, "US") << Describe(m);
+}
+
 TEST(ResolverTest, ScoresInRangeSortedAndExplained) {
   for (const std::string& q : AllCaseQueries()) {
     std::vector<Match> matches = Resolve(q);

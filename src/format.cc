@@ -1,7 +1,10 @@
 #include "format.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "text.h"
@@ -10,27 +13,75 @@
 namespace toponorm {
 namespace internal {
 
-uint64_t Checksum(std::string_view bytes) {
-  // Four independent lanes keep the loop at memory speed; each lane is a
-  // Fletcher-style pair (sum, sum of sums) so that byte order matters.
-  uint64_t a[4] = {1, 2, 3, 4};
+namespace {
+
+// Checksum's lanes over whole 32-byte blocks: four independent lanes keep
+// the loop at memory speed; each lane is a Fletcher-style pair (sum, sum of
+// sums) so that byte order matters.
+struct Lanes {
+  uint64_t a[4] = {0, 0, 0, 0};
   uint64_t b[4] = {0, 0, 0, 0};
-  const char* p = bytes.data();
-  size_t left = bytes.size();
-  while (left >= 32) {
-    for (int lane = 0; lane < 4; ++lane) {
-      uint64_t w;
-      std::memcpy(&w, p + 8 * lane, 8);
-      a[lane] += w;
-      b[lane] += a[lane];
+  uint64_t blocks = 0;
+
+  void Add(const char* p, size_t block_count) {
+    for (size_t k = 0; k < block_count; ++k, p += 32) {
+      for (int lane = 0; lane < 4; ++lane) {
+        uint64_t w;
+        std::memcpy(&w, p + 8 * lane, 8);
+        a[lane] += w;
+        b[lane] += a[lane];
+      }
     }
-    p += 32;
-    left -= 32;
+    blocks += block_count;
   }
-  uint64_t h = StableHash(std::string_view(p, left), bytes.size());
+
+  // The lanes of this share followed by `next` (computed from zero): every
+  // block of `next` also adds this share's sum to the sum of sums.
+  void Append(const Lanes& next) {
+    for (int lane = 0; lane < 4; ++lane) {
+      b[lane] += next.b[lane] + next.blocks * a[lane];
+      a[lane] += next.a[lane];
+    }
+    blocks += next.blocks;
+  }
+};
+
+// Below this many bytes per thread, another thread is not worth starting.
+constexpr size_t kMinChecksumShare = 8 << 20;
+constexpr int kMaxChecksumThreads = 8;
+
+}  // namespace
+
+uint64_t Checksum(std::string_view bytes, int threads) {
+  const size_t blocks = bytes.size() / 32;
+  const size_t wanted = threads < 1 ? 1 : static_cast<size_t>(threads);
+  const size_t shares = std::clamp<size_t>(
+      std::min(wanted, bytes.size() / kMinChecksumShare), 1, kMaxChecksumThreads);
+  Lanes lanes;
+  for (int lane = 0; lane < 4; ++lane) lanes.a[lane] = lane + 1;
+  if (shares == 1) {
+    lanes.Add(bytes.data(), blocks);
+  } else {
+    // Contiguous shares, the first on this thread, combined in order.
+    Lanes parts[kMaxChecksumThreads];
+    std::vector<std::thread> workers;
+    const size_t per_share = blocks / shares;
+    for (size_t s = 1; s < shares; ++s) {
+      const size_t first = s * per_share;
+      const size_t count = s + 1 == shares ? blocks - first : per_share;
+      workers.emplace_back([&parts, s, first, count, &bytes] {
+        parts[s].Add(bytes.data() + first * 32, count);
+      });
+    }
+    lanes.Add(bytes.data(), per_share);
+    for (std::thread& worker : workers) worker.join();
+    for (size_t s = 1; s < shares; ++s) lanes.Append(parts[s]);
+  }
+  const size_t tail = blocks * 32;
+  uint64_t h = StableHash(bytes.substr(tail), bytes.size());
   for (int lane = 0; lane < 4; ++lane) {
-    h = StableHash(std::string_view(reinterpret_cast<const char*>(&a[lane]), 8), h);
-    h = StableHash(std::string_view(reinterpret_cast<const char*>(&b[lane]), 8), h);
+    h = StableHash(std::string_view(reinterpret_cast<const char*>(&lanes.a[lane]), 8), h);
+    h = StableHash(std::string_view(reinterpret_cast<const char*>(&lanes.b[lane]), 8), h);
   }
   return h;
 }

@@ -122,7 +122,10 @@ struct KeyEntry {
 static_assert(sizeof(KeyEntry) == 16, "KeyEntry layout");
 
 // Fast 64-bit checksum over a buffer (word-wise Fletcher-style sums, mixed).
-uint64_t Checksum(std::string_view bytes);
+// With threads > 1, a large buffer is summed in contiguous shares on up to
+// that many threads (at most 8, each share at least 8 MiB); the value is
+// the same.
+uint64_t Checksum(std::string_view bytes, int threads = 1);
 
 // Hash of an index key string (StableHash with the index seed).
 uint64_t KeyHash(std::string_view key);

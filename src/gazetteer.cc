@@ -13,6 +13,7 @@
 #include <cstring>
 #include <limits>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -29,6 +30,15 @@ GazetteerData::~GazetteerData() {
 }
 
 namespace {
+
+// Threads for the checksum pass: OpenOptions::verify_threads, or one per
+// core up to kDefaultVerifyThreads.
+int VerifyThreads(const OpenOptions& options) {
+  constexpr int kDefaultVerifyThreads = 4;
+  if (options.verify_threads > 0) return options.verify_threads;
+  const int cores = static_cast<int>(std::thread::hardware_concurrency());
+  return std::clamp(cores, 1, kDefaultVerifyThreads);
+}
 
 // Checks every structure of the file; `d.base`/`d.size` are set.
 absl::Status Validate(GazetteerData& d, const OpenOptions& options) {
@@ -74,9 +84,8 @@ absl::Status Validate(GazetteerData& d, const OpenOptions& options) {
     }
   }
   if (options.verify_checksum &&
-      Checksum(std::string_view(d.base + header.body_offset,
-                                d.size - header.body_offset)) !=
-          header.body_checksum) {
+      Checksum(std::string_view(d.base + header.body_offset, d.size - header.body_offset),
+               VerifyThreads(options)) != header.body_checksum) {
     return absl::DataLossError(internal::StrCat(
         "body checksum mismatch (bytes ", header.body_offset, "-", d.size,
         " are corrupt)"));
@@ -198,7 +207,8 @@ absl::StatusOr<std::unique_ptr<const Gazetteer>> Gazetteer::Open(
   }
   data->size = static_cast<size_t>(st.st_size);
   if (data->size > 0) {
-    void* mapping = mmap(nullptr, data->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    // Pages are read in as lookups (or the checksum pass) touch them.
+    void* mapping = mmap(nullptr, data->size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (mapping == MAP_FAILED) {
       int err = errno;
       ::close(fd);

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <random>
 #include <string>
@@ -170,6 +171,27 @@ TEST(CorruptGazetteer, WrongVersionIsRefused) {
     // Even resealed (a genuine file of another version) it is refused.
     Reseal(&bytes);
     ExpectRefused(bytes, "resealed version " + std::to_string(version));
+  }
+}
+
+TEST(CorruptGazetteer, LargeFileVerifiedOnSeveralThreads) {
+  absl::StatusOr<std::string> path = Gazetteer::DefaultPath();
+  if (!path.ok()) GTEST_SKIP() << "no default gazetteer: " << path.status();
+  std::ifstream in(*path, std::ios::binary);
+  std::string valid((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (valid.size() < (32u << 20)) GTEST_SKIP() << "the default gazetteer is small";
+  for (int threads : {1, 2, 4}) {
+    OpenOptions options;
+    options.verify_threads = threads;
+    EXPECT_TRUE(Gazetteer::FromBytes(valid, "default", options).ok()) << threads;
+    // A corrupt byte in the first and in the last share.
+    for (size_t at : {HeaderOf(valid).body_offset + 8, valid.size() - 100}) {
+      std::string bytes = valid;
+      bytes[at] ^= 0x01;
+      auto g = Gazetteer::FromBytes(bytes, "default", options);
+      ASSERT_FALSE(g.ok()) << threads << " threads, byte " << at;
+      EXPECT_THAT(Message(g.status()), HasSubstr("body checksum mismatch"));
+    }
   }
 }
 

@@ -702,6 +702,30 @@ TEST(StableHashTest, SensitiveToEveryByteAndSeed) {
   EXPECT_NE(StableHash(base + std::string(1, '\0')), h);  // length matters
 }
 
+TEST(StableHashTest, ChecksumOnSeveralThreadsIsTheSame) {
+  // 8 MiB shares: 37 MiB and a ragged tail splits into four of them.
+  std::string big((37 << 20) + 13, '\0');
+  uint64_t x = 88172645463325252ULL;
+  for (char& c : big) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    c = static_cast<char>(x);
+  }
+  const uint64_t one = Checksum(big);
+  for (int threads : {0, 2, 3, 4, 5, 8, 64}) {
+    EXPECT_EQ(Checksum(big, threads), one) << threads << " threads";
+  }
+  // A flipped byte in any share changes it.
+  for (size_t at : {size_t{5}, big.size() / 2 + 7, big.size() - 40, big.size() - 1}) {
+    std::string flipped = big;
+    flipped[at] ^= 0x20;
+    EXPECT_NE(Checksum(flipped, 4), one) << "byte " << at;
+  }
+  // Small buffers use one thread whatever is asked.
+  EXPECT_EQ(Checksum("raqqa", 8), 0x5121879e7c841832ULL);
+}
+
 TEST(StableHashTest, ChecksumDetectsSwappedWords) {
   std::string a(64, '\0');
   for (int i = 0; i < 64; ++i) a[i] = static_cast<char>(i);

@@ -71,8 +71,14 @@ struct PlaceName {
 //   verify_checksum   true      hash the whole file once at open; a corrupt
 //                               byte anywhere is refused. Structural checks
 //                               (bounds of every offset) always run.
+//   verify_threads    0         threads that share the hashing of a large
+//                               file (8 MiB or more each, at most 8); 0 is
+//                               one per core up to 4, 1 hashes on the
+//                               calling thread only. They end before Open
+//                               returns.
 struct OpenOptions {
   bool verify_checksum = true;
+  int verify_threads = 0;
 };
 
 class Gazetteer {

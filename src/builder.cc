@@ -542,7 +542,8 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
         }
       }
       if (nr.flags & internal::kNameCode) continue;  // codes match exactly only
-      const bool heard = r.feature_class == 'P' && rec.prominence >= internal::kSoundAlikeProminence;
+      const bool heard =
+          r.feature_class == 'P' && rec.prominence >= internal::kSoundAlikeProminence;
       for (const std::string& reading : keys.readings) {
         reading_index.Add(KeyHash(reading), n);
         if (!st.word_bits.empty() && reading.size() >= internal::kMinLookalikeReading) {

@@ -35,7 +35,7 @@ enum SectionKind : uint32_t {
   kSectionDeletionIndex = 8,
   kSectionBuildInfo = 9,
   kSectionCommonWords = 10,  // key index: KeyHash(word) -> word-list bitmask
-  kSectionLookalikeWords = 11,  // the same, for common words like a name
+  kSectionLookalikeWords = 11,  // the same, for other words like a name
 };
 // Sections this version writes; files with only the first
 // kRequiredSectionCount (no word-list sections) still open.

@@ -38,7 +38,7 @@ struct GazetteerData {
   // Words of place names that are also dictionary words (tagger_dictionary.h);
   // empty for files built without word lists.
   KeyIndexView common_words;
-  // Common words of long word lists that read or sound like a place's name.
+  // Other words of long word lists that read or sound like a place's name.
   KeyIndexView lookalike_words;
 
   // The string `ref` points to; empty when it points outside the pool.

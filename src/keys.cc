@@ -172,7 +172,9 @@ std::vector<GreekCaseForm> GreekCaseForms(std::string_view word) {
   if (word.size() < kMinGreekStem || word.find(' ') != std::string_view::npos) {
     return forms;
   }
-  const auto stem = [&](size_t ending) { return std::string(word.substr(0, word.size() - ending)); };
+  const auto stem = [&](size_t ending) {
+    return std::string(word.substr(0, word.size() - ending));
+  };
   if (EndsWith(word, kSigma)) forms.push_back({stem(kSigma.size()), 0.02f});  // -ας -ης
   if (EndsWith(word, kOmicronUpsilon)) {
     forms.push_back({stem(4) + std::string(kOmicronSigma), 0.02f});  // -ου -> -ος

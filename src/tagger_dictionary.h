@@ -6,8 +6,8 @@
 // each list and stores, keyed by KeyHash(NormalizeName(word)), the words
 // that are also words of place names ("reading", "nice", "mobile"; "عين";
 // "βόλος"; "real") and every word of lists short enough to keep whole (the
-// common-word section), and the other common words of long lists that read
-// or sound like a place's name ("τράπεζες", "αύγουστο"; the look-alike
+// common-word section), and the other words of long lists that read or
+// sound like a place's name ("τράπεζες", "αύγουστο"; the look-alike
 // section). Both are valued by a bitmask: bit 2*L marks a common word of
 // language L (written in lower case in the list, or any entry of a list for
 // a script without case), bit 2*L+1 a proper noun of language L (an entry

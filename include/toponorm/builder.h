@@ -65,7 +65,7 @@ struct BuildStats {
   size_t word_list_words = 0;   // words read from word lists
   size_t common_words = 0;      // of those, stored: words of place names,
                                 // and every word of short lists
-  size_t lookalike_words = 0;   // common words of long lists stored because
+  size_t lookalike_words = 0;   // other words of long lists, stored because
                                 // they read or sound like a place's name
   std::vector<std::string> warnings;  // "file:line: reason", first 100
 

@@ -26,6 +26,10 @@ namespace {
 // UTF-8 of the letters the variant rules look at, besides those in text.h.
 constexpr std::string_view kHeh = "\xD9\x87";  // ة after normalization
 
+// How much a capitalized common noun right before a name doubts it in
+// Spanish text.
+constexpr double kHeadFirstDoubt = 0.5;
+
 // Postings read per name; they are sorted by prominence.
 constexpr size_t kMaxCandidates = 24;
 
@@ -1298,7 +1302,17 @@ struct TaggerEngine::Impl {
             break;
           }
           case Neighbour::kCommonNoun:
-            structure(0.25, "after a capitalized noun");
+            // Spanish writes a place's modifiers after it or joins them
+            // with "de": a capitalized noun right before the name heads
+            // another name ("Real Madrid", "Jerusalem Post"). English
+            // also writes "Central London".
+            // (A word in capitals ends a headline before a dateline.)
+            structure(script == Script::kLatin &&
+                              (latin_common & CommonWordBit(WordListLanguageIndex("es"))) &&
+                              !(tokens[f.first - 1].flags & kTokenAllUpper)
+                          ? kHeadFirstDoubt
+                          : 0.25,
+                      "after a capitalized noun");
             break;
           default:
             break;

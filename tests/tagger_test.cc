@@ -369,6 +369,23 @@ TEST(TaggerTest, SpanishArticleBeforeACountryOrADateline) {
             "geonames:2510911");
 }
 
+TEST(TaggerTest, SpanishCapitalizedNounBeforeANameHeadsAnotherName) {
+  if (!HasWordLists()) GTEST_SKIP() << "the default gazetteer was built without word lists";
+  // "Real Madrid" is a club; the city alone, and a dateline after a
+  // headline in capitals, are places.
+  const std::string text =
+      "La directiva del Real Madrid viajó ayer a París para la final, y el presidente "
+      "regresó a Madrid por la noche.";
+  const std::vector<Mention> m = DefaultTagger().Tag(text);
+  EXPECT_EQ(Summary(m), (std::vector<std::string>{"París=geonames:2988507",
+                                                  "Madrid=geonames:3117735"}));
+  EXPECT_GT(m.back().start, text.find("regresó"));
+  EXPECT_EQ(IdOf("SUBEN LOS PRECIOS DE LA GASOLINA Madrid (EFE). - La subida de los precios "
+                 "de las gasolinas continuó hoy en toda España.",
+                 "Madrid"),
+            "geonames:3117735");
+}
+
 TEST(TaggerTest, GreekFirstNamesOrganisationsAndStress) {
   // A city's name right before a surname is a first name; a word that only
   // sounds like a well-known city ("Πούτιν", "Τράπεζα") is no place to

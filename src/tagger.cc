@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/str_format.h"
+#include "absl/functional/function_ref.h"
 #include "rules.h"
 #include "tagger_dictionary.h"
 #include "format.h"
@@ -1720,58 +1721,88 @@ struct TaggerEngine::Impl {
   // A mention's score: how sure it is a place mention, how well known the
   // place is (small places are named less often and collide more with
   // other words), and how clearly this reading beats the others (its
-  // share of a softmax over the readings' scores).
-  double Score(const Pending& p, const Cand& c) const {
+  // share of a softmax over the readings' scores). `total` is the
+  // softmax's denominator (ShareTotal), the same for every reading.
+  double Score(const Pending& p, const Cand& c, double total) const {
     if (p.cands.empty()) return 0;
     const double top = p.cands[0].score;
-    double total = 0;
-    for (const Cand& other : p.cands) total += std::exp(10 * (other.score - top));
     const double share = std::exp(10 * (c.score - top)) / total;
     const double prominence = e.data_.places[c.place].prominence / 100.0;
     return p.confidence * (kProminencePart + (1 - kProminencePart) * prominence) *
            (kSharePart + (1 - kSharePart) * share);
   }
+  static double ShareTotal(const Pending& p) {
+    if (p.cands.empty()) return 0;
+    const double top = p.cands[0].score;
+    double total = 0;
+    for (const Cand& other : p.cands) total += std::exp(10 * (other.score - top));
+    return total;
+  }
   static constexpr double kProminencePart = 0.6;
   static constexpr double kSharePart = 0.6;
 
-  Match ToMatch(const Pending& p, const Cand& c) const {
+  Match ToMatch(const Pending& p, const Cand& c, double total) const {
     Match m;
     m.place = MakePlace(e.data_, c.place);
-    m.score = std::round(std::clamp(Score(p, c), 0.0, 1.0) * 1000) / 1000;
+    m.score = std::round(std::clamp(Score(p, c, total), 0.0, 1.0) * 1000) / 1000;
     const bool stripped = (p.found.lex & kLexStripped) && !(p.found.lex & kLexNative);
     const bool read = (p.found.lex & kLexReading) != 0;
     const bool phonetic = (p.found.lex & kLexPhonetic) != 0;
     m.kind = phonetic ? MatchKind::kPhonetic
                       : (stripped || read ? MatchKind::kRomanized : MatchKind::kExact);
     m.matched_name = e.data_.str(e.data_.names[c.name].text);
-    if (e.options_.explain) {
-      m.reason = StrCat(phonetic ? "sounds like \""
-                                 : read ? "same reading as \""
-                                        : stripped ? "name without article \"" : "exact name \"",
-                        m.matched_name, "\"");
-      const uint32_t k = p.found.kinds;
-      if (k & (1u << kFormClitic)) m.reason += "; Arabic proclitic removed";
-      if (k & (1u << kFormGreekEnding)) m.reason += "; Greek case ending";
-      if (k & (1u << kFormPossessive)) m.reason += "; possessive removed";
-      if (k & (1u << kFormGluedArticle)) m.reason += "; glued article split";
-      const PlaceRecord& place = e.data_.places[c.place];
-      StrAppend(&m.reason, "; ", std::string(1, place.feature_class), ".",
-                e.data_.str(place.feature_code));
-      if (place.population > 0) StrAppend(&m.reason, "; population ", place.population);
-      if (c.context > 0.05) {
-        StrAppend(&m.reason, "; context ", std::string_view(place.country, 2),
-                  absl::StrFormat(" %.2f", c.context));
-      }
-      if (!p.qualifier.empty()) StrAppend(&m.reason, "; qualified by ", p.qualifier);
-      if (!p.why.empty()) StrAppend(&m.reason, "; ", p.why);
-    }
+    if (e.options_.explain) AppendReason(p, c, phonetic, read, stripped, &m);
     return m;
+  }
+
+  // Match::reason, appended piece by piece to one buffer sized up front:
+  // a mention's readings all get one, so this runs for every Match.
+  void AppendReason(const Pending& p, const Cand& c, bool phonetic, bool read,
+                    bool stripped, Match* m) const {
+    std::string& r = m->reason;
+    r.reserve(160 + m->matched_name.size() + p.qualifier.size() + p.why.size());
+    r.append(phonetic ? "sounds like \""
+                      : read ? "same reading as \""
+                             : stripped ? "name without article \"" : "exact name \"");
+    r.append(m->matched_name);
+    r.push_back('"');
+    const uint32_t k = p.found.kinds;
+    if (k & (1u << kFormClitic)) r.append("; Arabic proclitic removed");
+    if (k & (1u << kFormGreekEnding)) r.append("; Greek case ending");
+    if (k & (1u << kFormPossessive)) r.append("; possessive removed");
+    if (k & (1u << kFormGluedArticle)) r.append("; glued article split");
+    const PlaceRecord& place = e.data_.places[c.place];
+    r.append("; ");
+    r.push_back(place.feature_class);
+    r.push_back('.');
+    r.append(e.data_.str(place.feature_code));
+    char digits[32];
+    if (place.population > 0) {
+      r.append("; population ");
+      r.append(digits, std::to_chars(digits, digits + sizeof(digits), place.population).ptr);
+    }
+    if (c.context > 0.05) {
+      r.append("; context ");
+      r.append(place.country, 2);
+      r.push_back(' ');
+      // As printf's "%.2f": the exact value, correctly rounded.
+      r.append(digits, std::to_chars(digits, digits + sizeof(digits), c.context,
+                                     std::chars_format::fixed, 2).ptr);
+    }
+    if (!p.qualifier.empty()) {
+      r.append("; qualified by ");
+      r.append(p.qualifier);
+    }
+    if (!p.why.empty()) {
+      r.append("; ");
+      r.append(p.why);
+    }
   }
 };
 
-void TaggerEngine::TagStretch(
-    std::string_view stretch, size_t base, Session* session,
-    const std::function<void(const Mention&)>& sink) const {
+void TaggerEngine::TagStretch(std::string_view stretch, size_t base,
+                              Session* session,
+                              absl::FunctionRef<void(Mention&)> sink) const {
   // The thread's memo for this engine (a private one when a sink tags
   // another text from inside this call).
   thread_local TokenMemo thread_memo;
@@ -1813,7 +1844,8 @@ void TaggerEngine::TagStretch(
   size_t emitted_end = 0;
   for (const Pending& p : pending) {
     if (p.cands.empty() || (p.rejected && !diagnostics)) continue;
-    if (impl.Score(p, p.cands[0]) < options_.min_score && !diagnostics) continue;
+    const double total = Impl::ShareTotal(p);
+    if (impl.Score(p, p.cands[0], total) < options_.min_score && !diagnostics) continue;
     Mention m;
     const size_t start = impl.tokens[p.span_first].start;
     const size_t end = impl.tokens[p.span_last].end;
@@ -1822,9 +1854,10 @@ void TaggerEngine::TagStretch(
     m.start = base + start;
     m.end = base + end;
     m.text = stretch.substr(start, end - start);
-    m.best = impl.ToMatch(p, p.cands[0]);
+    m.best = impl.ToMatch(p, p.cands[0], total);
+    m.alternatives.reserve(std::min(p.cands.size() - 1, options_.max_alternatives));
     for (size_t k = 1; k < p.cands.size() && m.alternatives.size() < options_.max_alternatives; ++k) {
-      m.alternatives.push_back(impl.ToMatch(p, p.cands[k]));
+      m.alternatives.push_back(impl.ToMatch(p, p.cands[k], total));
     }
     sink(m);
   }
@@ -1862,23 +1895,31 @@ size_t CutPoint(std::string_view text, size_t from, size_t limit) {
   return p > from ? p : hard;
 }
 
-}  // namespace
-
-void Tagger::Tag(std::string_view text,
-                 const std::function<void(const Mention&)>& sink) const {
+// Tags `text` stretch by stretch, one session throughout.
+void TagText(const internal::TaggerEngine& engine, size_t limit,
+             std::string_view text, absl::FunctionRef<void(Mention&)> sink) {
   internal::TaggerEngine::Session session;
-  const size_t limit = std::max<size_t>(options_.context_window, 4096);
   size_t from = 0;
   while (from < text.size()) {
     const size_t to = CutPoint(text, from, limit);
-    engine_->TagStretch(text.substr(from, to - from), from, &session, sink);
+    engine.TagStretch(text.substr(from, to - from), from, &session, sink);
     from = to;
   }
 }
 
+}  // namespace
+
+void Tagger::Tag(std::string_view text,
+                 const std::function<void(const Mention&)>& sink) const {
+  TagText(*engine_, std::max<size_t>(options_.context_window, 4096), text,
+          [&sink](Mention& m) { sink(m); });
+}
+
 std::vector<Mention> Tagger::Tag(std::string_view text) const {
   std::vector<Mention> out;
-  Tag(text, [&out](const Mention& m) { out.push_back(m); });
+  // The engine's mentions are done with once handed out: moved, not copied.
+  TagText(*engine_, std::max<size_t>(options_.context_window, 4096), text,
+          [&out](Mention& m) { out.push_back(std::move(m)); });
   return out;
 }
 
@@ -1910,7 +1951,8 @@ void TagStream::Write(std::string_view bytes,
       cut += 2;
     }
     tagger_.engine_->TagStretch(std::string_view(s.buffer).substr(0, cut),
-                                s.offset, &s.session, sink);
+                                s.offset, &s.session,
+                                [&sink](Mention& m) { sink(m); });
     s.buffer.erase(0, cut);
     s.offset += cut;
     if (s.buffer.size() <= limit) return;
@@ -1920,7 +1962,8 @@ void TagStream::Write(std::string_view bytes,
 void TagStream::Finish(const std::function<void(const Mention&)>& sink) {
   State& s = *state_;
   if (!s.buffer.empty()) {
-    tagger_.engine_->TagStretch(s.buffer, s.offset, &s.session, sink);
+    tagger_.engine_->TagStretch(s.buffer, s.offset, &s.session,
+                                [&sink](Mention& m) { sink(m); });
   }
   s.buffer.clear();
   s.offset = 0;

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
 #include "gazetteer_internal.h"
 #include "tagger_lexicon.h"
 #include "tokenizer.h"
@@ -123,9 +124,10 @@ class TaggerEngine {
   };
 
   // Tags `stretch`, whose first byte is at offset `base` of the whole text;
-  // mentions (views into `stretch`) go to `sink` in text order.
+  // mentions (views into `stretch`) go to `sink` in text order. The sink
+  // may move from the mention.
   void TagStretch(std::string_view stretch, size_t base, Session* session,
-                  const std::function<void(const Mention&)>& sink) const;
+                  absl::FunctionRef<void(Mention&)> sink) const;
 
   const GazetteerData& data() const { return data_; }
   const Lexicon& lexicon() const { return lexicon_; }

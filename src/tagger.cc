@@ -458,6 +458,19 @@ struct Pending {
   std::string why;       // the doubts, for reasons
 };
 
+// Sorts a mention's candidates (a few dozen at most) by `key`, highest
+// first, keeping ties in order: as std::stable_sort does, without its
+// temporary buffer.
+template <typename Key>
+void SortCands(std::vector<Cand>* cands, Key key) {
+  for (size_t i = 1; i < cands->size(); ++i) {
+    Cand c = (*cands)[i];
+    size_t j = i;
+    for (; j > 0 && key(c) > key((*cands)[j - 1]); --j) (*cands)[j] = (*cands)[j - 1];
+    (*cands)[j] = c;
+  }
+}
+
 void AddWhy(Pending* p, std::string_view why) {
   if (!p->why.empty()) p->why += ", ";
   p->why.append(why);
@@ -883,8 +896,7 @@ struct TaggerEngine::Impl {
         }
       }
     }
-    std::stable_sort(p->cands.begin(), p->cands.end(),
-                     [](const Cand& a, const Cand& b) { return a.base > b.base; });
+    SortCands(&p->cands, [](const Cand& c) { return c.base; });
   }
 
   // A generic phrase right before token i ("province of", "مدينة",
@@ -1091,8 +1103,7 @@ struct TaggerEngine::Impl {
           any = true;
         }
       }
-      std::stable_sort(p->cands.begin(), p->cands.end(),
-                       [](const Cand& a, const Cand& b) { return a.base > b.base; });
+      SortCands(&p->cands, [](const Cand& c) { return c.base; });
       if (hint == 'A' && !any && after) {
         // "Laurel County" with no county in the gazetteer: a town of the
         // same name is most often elsewhere.
@@ -1447,9 +1458,9 @@ struct TaggerEngine::Impl {
       p.cands[best_p].score = p.cands[best_p].base;
       q.cands[best_q].base += 0.3;
       q.cands[best_q].score = q.cands[best_q].base;
-      auto by_base = [](const Cand& a, const Cand& b) { return a.base > b.base; };
-      std::stable_sort(p.cands.begin(), p.cands.end(), by_base);
-      std::stable_sort(q.cands.begin(), q.cands.end(), by_base);
+      auto by_base = [](const Cand& c) { return c.base; };
+      SortCands(&p.cands, by_base);
+      SortCands(&q.cands, by_base);
       p.cue = q.cue = true;
       p.qualifier = std::string(d.str(d.places[q.cands[0].place].name));
     }
@@ -1532,8 +1543,16 @@ struct TaggerEngine::Impl {
       double confidence = 0;  // of its most confident mention
       double weight = 0;      // its say in the others' context
       std::vector<Option> options;
+      // What two groups' options can agree on, for skipping the pairs of
+      // groups that agree on nothing: one bit per country (of every
+      // option, so the same place has the same bit) and per division,
+      // and the latitudes of the options with a point.
+      uint64_t country_bits = 0;
+      uint64_t admin_bits = 0;
+      double min_lat = HUGE_VAL, max_lat = -HUGE_VAL;
     };
     std::vector<Group> groups;
+    groups.reserve(pending->size());
     absl::flat_hash_map<uint64_t, size_t> group_of;
     for (size_t m = 0; m < pending->size(); ++m) {
       const Pending& p = (*pending)[m];
@@ -1542,6 +1561,7 @@ struct TaggerEngine::Impl {
       auto [it, inserted] = group_of.emplace(key, groups.size());
       if (inserted) {
         Group g;
+        g.options.reserve(std::min(p.cands.size(), kOptions));
         for (size_t k = 0; k < p.cands.size() && k < kOptions; ++k) {
           const Cand& c = p.cands[k];
           const PlaceRecord& place = d.places[c.place];
@@ -1561,6 +1581,12 @@ struct TaggerEngine::Impl {
                         ? 0
                         : (uint64_t{o.country} << 48) ^ StableHash(admin1);
           g.options.push_back(o);
+          g.country_bits |= uint64_t{1} << (o.country * 0x9E3779B1u >> 26);
+          if (o.admin != 0) g.admin_bits |= uint64_t{1} << (o.admin * 0x9E3779B97F4A7C15u >> 58);
+          if (o.has_point) {
+            g.min_lat = std::min(g.min_lat, o.lat);
+            g.max_lat = std::max(g.max_lat, o.lat);
+          }
         }
         groups.push_back(std::move(g));
       }
@@ -1609,15 +1635,31 @@ struct TaggerEngine::Impl {
       size_t first_link, end_link;
     };
     std::vector<Link> links;
-    // Per group, its neighbours in ascending order, as the products below
-    // were always taken.
-    std::vector<std::vector<Neighbour>> neighbours(n);
+    links.reserve(n * 32);
+    // The pairs of groups that agree somewhere, each listed once (g < h)
+    // with its links and their mirror, in (g, h) order.
+    struct Pair {
+      size_t g, h;
+      size_t first, mirror, end;  // links [first, mirror), mirrored to end
+    };
+    std::vector<Pair> pairs;
+    pairs.reserve(n * 4);
     for (size_t g = 0; g < n; ++g) {
       const size_t to = std::min(n, g + kNeighbourGroups + 1);
       for (size_t h = g + 1; h < to; ++h) {
+        // Affinity is 0 for every pair of options unless the two groups
+        // share a country's or a division's bit or have points within
+        // 0.08 radians of latitude (see Affinity; the subtraction there
+        // is monotonic, so the extreme latitudes bound every pair).
+        const Group& gg = groups[g];
+        const Group& hg = groups[h];
+        if ((gg.country_bits & hg.country_bits) == 0 && (gg.admin_bits & hg.admin_bits) == 0 &&
+            !(hg.min_lat - gg.max_lat <= 0.08 && hg.max_lat - gg.min_lat >= -0.08)) {
+          continue;
+        }
         const size_t first = links.size();
-        const std::vector<Option>& mine = groups[g].options;
-        const std::vector<Option>& theirs = groups[h].options;
+        const std::vector<Option>& mine = gg.options;
+        const std::vector<Option>& theirs = hg.options;
         for (size_t a = 0; a < mine.size(); ++a) {
           for (size_t b = 0; b < theirs.size(); ++b) {
             const double affinity = Affinity(mine[a], theirs[b]);
@@ -1626,15 +1668,31 @@ struct TaggerEngine::Impl {
             }
           }
         }
-        const size_t end = links.size();
+        const size_t mirror = links.size();
         // A neighbour that agrees with nothing leaves every option as it is.
-        if (end == first) continue;
-        neighbours[g].push_back({h, first, end});
-        for (size_t l = first; l < end; ++l) {
+        if (mirror == first) continue;
+        for (size_t l = first; l < mirror; ++l) {
           const Link link = links[l];
           links.push_back({link.other, link.option, link.affinity});
         }
-        neighbours[h].push_back({g, end, links.size()});
+        pairs.push_back({g, h, first, mirror, links.size()});
+      }
+    }
+    // Per group, its neighbours in ascending order, as the products below
+    // were always taken: in (g, h) order, a group's pairs as h all come
+    // before its pairs as g, each set ascending.
+    std::vector<size_t> neighbours_begin(n + 1, 0);
+    for (const Pair& pr : pairs) {
+      ++neighbours_begin[pr.g + 1];
+      ++neighbours_begin[pr.h + 1];
+    }
+    for (size_t g = 0; g < n; ++g) neighbours_begin[g + 1] += neighbours_begin[g];
+    std::vector<Neighbour> neighbours(neighbours_begin[n]);
+    {
+      std::vector<size_t> fill(neighbours_begin.begin(), neighbours_begin.end() - 1);
+      for (const Pair& pr : pairs) {
+        neighbours[fill[pr.g]++] = {pr.h, pr.first, pr.mirror};
+        neighbours[fill[pr.h]++] = {pr.g, pr.mirror, pr.end};
       }
     }
     for (int round = 0; round < 2 && (n > 1 || carried_total > 0); ++round) {
@@ -1645,7 +1703,8 @@ struct TaggerEngine::Impl {
         // OR), so one clear "Syria" counts, and many weak hints add up.
         double none[kOptions];
         for (size_t a = 0; a < options.size(); ++a) none[a] = 1.0;
-        for (const Neighbour& nb : neighbours[g]) {
+        for (size_t k = neighbours_begin[g]; k < neighbours_begin[g + 1]; ++k) {
+          const Neighbour& nb = neighbours[k];
           const std::vector<Option>& theirs = groups[nb.group].options;
           double agree[kOptions] = {};
           for (size_t l = nb.first_link; l < nb.end_link; ++l) {
@@ -1680,8 +1739,7 @@ struct TaggerEngine::Impl {
           }
           c.score = c.base + kContextWeight * c.context;
         }
-        std::stable_sort(p.cands.begin(), p.cands.end(),
-                         [](const Cand& a, const Cand& b) { return a.score > b.score; });
+        SortCands(&p.cands, [](const Cand& c) { return c.score; });
         // Agreement with the rest of the document also makes a doubtful
         // mention more likely: "الرقة" ("tenderness") in a text about Syria.
         // Context says little about a word in a script with capitals

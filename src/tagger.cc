@@ -246,6 +246,11 @@ TaggerEngine::TaggerEngine(const GazetteerData& data,
         longest_prefix_words_ = std::max<size_t>(
             longest_prefix_words_, 1 + std::count(phrase.begin(), phrase.end(), ' '));
         if (cols.size() > 3 && cols[3] == "authority") authority_prefixes_.insert(phrase);
+        for (size_t end = phrase.find(' '); end != std::string::npos;
+             end = phrase.find(' ', end + 1)) {
+          generic_prefix_heads_.insert(phrase.substr(0, end));
+        }
+        generic_prefix_heads_.insert(phrase);
         generic_prefixes_.emplace(std::move(phrase), cols[1][0]);
       } else if (cols[0] == "suffix") {
         generic_suffixes_.emplace(std::move(phrase), cols[1][0]);
@@ -368,6 +373,7 @@ TokenInfo TaggerEngine::Analyze(std::string_view raw, const Token& token) const 
     if (generic_prefixes_.contains(f.text)) info.words |= kWordGenericPrefix;
     if (generic_suffixes_.contains(f.text)) info.words |= kWordGenericSuffix;
   }
+  if (generic_prefix_heads_.contains(info.forms[0].text)) info.words |= kWordGenericHead;
   if (token.script == Script::kGreek) {
     const int el = WordListLanguageIndex("el");
     const uint32_t bits = info.list_bits | LookalikeBits(info.forms[0].hash);
@@ -501,6 +507,7 @@ struct TaggerEngine::Impl {
   void AnalyzeTokens() {
     TokenStream stream(text);
     Token t;
+    tokens.reserve(text.size() / 8 + 1);  // news averages 8 bytes a token
     while (stream.Next(&t)) tokens.push_back(t);
     info_of.resize(tokens.size());
     TokenMemo& memo = *session->memo;
@@ -919,8 +926,11 @@ struct TaggerEngine::Impl {
     for (size_t n = 1; n <= e.longest_prefix_words_ && n <= i; ++n) {
       const size_t k = i - n;
       if (!Joinable(tokens[k], tokens[k + 1])) break;
-      const std::string phrase = PhraseText(k, i);
-      auto it = e.generic_prefixes_.find(phrase);
+      // The phrase opens with token k's word: no need to build it when
+      // that word opens no generic prefix.
+      auto it = (info(k).words & kWordGenericHead)
+                    ? e.generic_prefixes_.find(PhraseText(k, i))
+                    : e.generic_prefixes_.end();
       if (it == e.generic_prefixes_.end() && n == 1) {
         // A proclitic on the generic word: "ومدينة".
         for (const TokenForm& f : info(k).forms) {

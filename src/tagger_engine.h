@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
 #include "gazetteer_internal.h"
 #include "tagger_lexicon.h"
@@ -95,6 +96,8 @@ enum WordFlags : uint16_t {
                                 // head noun to a place ("University of")
   kWordMonth = 1 << 8,          // a month name, for datelines ("May", "mayo",
                                 // "Μαΐου", "مايو")
+  kWordGenericHead = 1 << 9,    // opens a generic phrase before a name
+                                // ("province" of "province of")
 };
 
 class TaggerEngine {
@@ -150,6 +153,9 @@ class TaggerEngine {
   // normalized: before a name ("provincia de") and after it ("province").
   absl::flat_hash_map<std::string, char> generic_prefixes_;
   absl::flat_hash_map<std::string, char> generic_suffixes_;
+  // The first words of each generic prefix ("province", "province of"):
+  // a phrase that opens with none of them is no generic prefix.
+  absl::flat_hash_set<std::string> generic_prefix_heads_;
   // Prefixes that, capitalized inside a sentence, name a place's authority
   // (rules role "authority": "Δήμος Αθηναίων", "Περιφέρεια Αττικής").
   absl::flat_hash_set<std::string> authority_prefixes_;

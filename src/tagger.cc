@@ -10,6 +10,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
+#include "absl/strings/str_format.h"
 #include "rules.h"
 #include "tagger_dictionary.h"
 #include "format.h"
@@ -463,6 +464,36 @@ struct Pending {
   bool cue = false;      // a generic word next to it ("province of", "مدينة")
   std::string why;       // the doubts, for reasons
 };
+
+// Appends `v` as "%.2f" does: the exact binary value rounded to
+// hundredths, ties to even. StrFormat is slow for what reasons print most
+// (context shares): non-negative values below 1e6 take a short path.
+void AppendFixed2(double v, std::string* out) {
+  if (!(v >= 0 && v < 1e6) || std::signbit(v)) {
+    absl::StrAppendFormat(out, "%.2f", v);
+    return;
+  }
+  // v is mantissa * 2^-shift exactly (shift >= 33 below 1e6), so the
+  // hundredths are mantissa * 100 (below 2^60) shifted right, rounded in
+  // integers.
+  int exponent;
+  const double fraction = std::frexp(v, &exponent);
+  const uint64_t scaled = static_cast<uint64_t>(std::ldexp(fraction, 53)) * 100;
+  const int shift = 53 - exponent;
+  uint64_t cents = 0;
+  if (shift < 64) {
+    cents = scaled >> shift;
+    const uint64_t rest = scaled & ((uint64_t{1} << shift) - 1);
+    const uint64_t half = uint64_t{1} << (shift - 1);
+    if (rest > half || (rest == half && (cents & 1))) ++cents;
+  }  // else v < 2^-11: 0.00
+  char buf[32];
+  char* end = std::to_chars(buf, buf + sizeof(buf), cents / 100).ptr;
+  *end++ = '.';
+  *end++ = static_cast<char>('0' + cents % 100 / 10);
+  *end++ = static_cast<char>('0' + cents % 10);
+  out->append(buf, end);
+}
 
 // Sorts a mention's candidates (a few dozen at most) by `key`, highest
 // first, keeping ties in order: as std::stable_sort does, without its
@@ -1549,7 +1580,8 @@ struct TaggerEngine::Impl {
     // Mentions written the same way are read the same way: one group each
     // (and at most kMaxGroups groups, the most confident, per stretch).
     struct Group {
-      std::vector<size_t> members;
+      size_t first_member = 0;
+      size_t member_count = 0;
       double confidence = 0;  // of its most confident mention
       double weight = 0;      // its say in the others' context
       std::vector<Option> options;
@@ -1564,6 +1596,8 @@ struct TaggerEngine::Impl {
     std::vector<Group> groups;
     groups.reserve(pending->size());
     absl::flat_hash_map<uint64_t, size_t> group_of;
+    // Mention -> its group, SIZE_MAX for none.
+    std::vector<size_t> group_of_mention(pending->size(), SIZE_MAX);
     for (size_t m = 0; m < pending->size(); ++m) {
       const Pending& p = (*pending)[m];
       if (p.rejected || p.confidence <= 0 || p.cands.empty()) continue;
@@ -1601,17 +1635,18 @@ struct TaggerEngine::Impl {
         groups.push_back(std::move(g));
       }
       Group& g = groups[it->second];
-      g.members.push_back(m);
+      if (g.member_count++ == 0) g.first_member = m;
+      group_of_mention[m] = it->second;
       g.confidence = std::max(g.confidence, p.confidence);
     }
     // Doubtful mentions have little say; a name written again and again
     // ("Syria" five times) has more.
     for (Group& g : groups) {
       g.weight = g.confidence * g.confidence *
-                 (1.0 + std::log2(static_cast<double>(g.members.size())) / 2);
+                 (1.0 + std::log2(static_cast<double>(g.member_count)) / 2);
       // Names that only sound like places listen to the others but have
       // no say themselves.
-      if ((*pending)[g.members[0]].found.lex & kLexPhonetic) g.weight = 0;
+      if ((*pending)[g.first_member].found.lex & kLexPhonetic) g.weight = 0;
     }
     auto normalize = [&](Group& g) {
       double top = -1e9;
@@ -1739,37 +1774,38 @@ struct TaggerEngine::Impl {
       }
       for (Group& g : groups) normalize(g);
     }
-    for (const Group& g : groups) {
-      for (size_t m : g.members) {
-        Pending& p = (*pending)[m];
-        for (Cand& c : p.cands) {
-          c.context = 0;
-          for (const Option& o : g.options) {
-            if (o.place == c.place) c.context = o.context;
-          }
-          c.score = c.base + kContextWeight * c.context;
+    // Each mention reads only its own group: in text order.
+    for (size_t m = 0; m < pending->size(); ++m) {
+      if (group_of_mention[m] == SIZE_MAX) continue;
+      const Group& g = groups[group_of_mention[m]];
+      Pending& p = (*pending)[m];
+      for (Cand& c : p.cands) {
+        c.context = 0;
+        for (const Option& o : g.options) {
+          if (o.place == c.place) c.context = o.context;
         }
-        SortCands(&p.cands, [](const Cand& c) { return c.score; });
-        // Agreement with the rest of the document also makes a doubtful
-        // mention more likely: "الرقة" ("tenderness") in a text about Syria.
-        // Context says little about a word in a script with capitals
-        // ("Reading" in a British text); in Arabic, where place names are
-        // often common words, it is the main evidence.
-        const double support = std::min(1.0, 1.5 * p.cands[0].context);
-        // Arabic place names are often common words ("الرقة"): strong
-        // agreement (a country and its other places named) lifts nearly
-        // all of that doubt.
-        // (Only for names with the article: particles such as "عنه" or
-        // "بأنه" never take it.)
-        const bool arabic = tokens[p.found.first].script == Script::kArabic;
-        const double strong =
-            StartsWith(p.found.key, kAlefLam) ? std::max(0.0, (p.cands[0].context - 0.5) / 0.4) : 0;
-        p.Update(arabic ? std::min(1.0, 0.7 * support + 0.3 * strong) : 0.25 * support,
-                 0.7 * support);
-        // A name that only sounds like a place must agree with the rest of
-        // the document ("Ράκα" in a text about Syria).
-        if ((p.found.lex & kLexPhonetic) && p.cands[0].context < 0.3) p.confidence = 0;
+        c.score = c.base + kContextWeight * c.context;
       }
+      SortCands(&p.cands, [](const Cand& c) { return c.score; });
+      // Agreement with the rest of the document also makes a doubtful
+      // mention more likely: "الرقة" ("tenderness") in a text about Syria.
+      // Context says little about a word in a script with capitals
+      // ("Reading" in a British text); in Arabic, where place names are
+      // often common words, it is the main evidence.
+      const double support = std::min(1.0, 1.5 * p.cands[0].context);
+      // Arabic place names are often common words ("الرقة"): strong
+      // agreement (a country and its other places named) lifts nearly
+      // all of that doubt.
+      // (Only for names with the article: particles such as "عنه" or
+      // "بأنه" never take it.)
+      const bool arabic = tokens[p.found.first].script == Script::kArabic;
+      const double strong =
+          StartsWith(p.found.key, kAlefLam) ? std::max(0.0, (p.cands[0].context - 0.5) / 0.4) : 0;
+      p.Update(arabic ? std::min(1.0, 0.7 * support + 0.3 * strong) : 0.25 * support,
+               0.7 * support);
+      // A name that only sounds like a place must agree with the rest of
+      // the document ("Ράκα" in a text about Syria).
+      if ((p.found.lex & kLexPhonetic) && p.cands[0].context < 0.3) p.confidence = 0;
     }
     // Carry the document's countries forward to the next stretch, decayed.
     absl::flat_hash_map<uint32_t, double> votes;
@@ -1853,9 +1889,7 @@ struct TaggerEngine::Impl {
       r.append("; context ");
       r.append(place.country, 2);
       r.push_back(' ');
-      // As printf's "%.2f": the exact value, correctly rounded.
-      r.append(digits, std::to_chars(digits, digits + sizeof(digits), c.context,
-                                     std::chars_format::fixed, 2).ptr);
+      AppendFixed2(c.context, &r);
     }
     if (!p.qualifier.empty()) {
       r.append("; qualified by ");

@@ -531,7 +531,7 @@ struct TaggerEngine::Impl {
   // KeyHash of the words written in lower case somewhere in the text: a
   // capitalized word opening a sentence that the text also writes in
   // lower case is a common word there ("Pese a ..." and "pese a").
-  absl::flat_hash_set<uint64_t> lower_words;
+  std::vector<uint64_t> lower_words;  // sorted
 
   const TokenInfo& info(size_t i) const { return session->memo->infos[info_of[i]]; }
 
@@ -558,13 +558,17 @@ struct TaggerEngine::Impl {
         index = it->second;
         slot = {hash, index};
       }
-      if (index != UINT32_MAX && memo.infos[index].check != StableHash(raw, 0x636865636B)) {
-        index = UINT32_MAX;  // a 64-bit collision: analyse it, uncached
+      if (index != UINT32_MAX) {
+        const size_t from = index == 0 ? 0 : memo.bytes_end[index - 1];
+        if (std::string_view(memo.bytes).substr(from, memo.bytes_end[index] - from) != raw) {
+          index = UINT32_MAX;  // a 64-bit collision: analyse it, uncached
+        }
       }
       if (index == UINT32_MAX) {
         index = static_cast<uint32_t>(memo.infos.size());
         memo.infos.push_back(e.Analyze(raw, tokens[i]));
-        memo.infos.back().check = StableHash(raw, 0x636865636B);
+        memo.bytes.append(raw);
+        memo.bytes_end.push_back(memo.bytes.size());
         if (memo.index.emplace(hash, index).second) slot = {hash, index};
       }
       info_of[i] = index;
@@ -582,9 +586,12 @@ struct TaggerEngine::Impl {
     for (size_t i = 0; i < tokens.size(); ++i) {
       if ((tokens[i].flags & kTokenLower) && IsCased(tokens[i].script) &&
           !info(i).forms.empty()) {
-        lower_words.insert(info(i).forms[0].hash);
+        lower_words.push_back(info(i).forms[0].hash);
       }
     }
+    // Sorted once rather than a hash set filled token by token: most
+    // tokens are lower case, and few lookups follow.
+    std::sort(lower_words.begin(), lower_words.end());
     // The Latin-script language, for its word list.
     std::string_view language = e.options_.language;
     if (language.empty()) {
@@ -1198,7 +1205,8 @@ struct TaggerEngine::Impl {
     const bool proper = (bits & proper_mask) != 0;
     const bool written_lower = single && f.first == f.last && cased && initial &&
                                !info(f.first).forms.empty() &&
-                               lower_words.contains(info(f.first).forms[0].hash);
+                               std::binary_search(lower_words.begin(), lower_words.end(),
+                                                  info(f.first).forms[0].hash);
     // Arabic lists mark their proper nouns by block, not by case: a word
     // listed there (بيروت) is a name even when a derived common word is
     // listed too.
@@ -1914,6 +1922,8 @@ void TaggerEngine::TagStretch(std::string_view stretch, size_t base,
     memo->index.clear();
     memo->slots.clear();
     memo->infos.clear();
+    memo->bytes.clear();
+    memo->bytes_end.clear();
     memo->owner = id_;
   }
   memo->busy = true;

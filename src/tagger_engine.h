@@ -78,7 +78,6 @@ struct TokenInfo {
   // sound alike (names and resolver scores), computed once when needed.
   bool phonetic_done = false;
   std::vector<std::pair<uint32_t, double>> phonetic;
-  uint64_t check = 0;  // second hash of the token's bytes (TokenMemo)
 };
 
 // Common-word and function-word facts about a token.
@@ -110,10 +109,14 @@ class TaggerEngine {
   struct TokenMemo {
     uint64_t owner = 0;  // the engine's id
     bool busy = false;   // in use by a TagStretch on this thread
-    // Keyed by a 128-bit hash of the token's bytes (two StableHash seeds:
-    // the second is checked against TokenInfo::check).
+    // Keyed by a 64-bit hash of the token's bytes; a hit is checked
+    // against the bytes themselves.
     absl::flat_hash_map<uint64_t, uint32_t> index;
     std::vector<TokenInfo> infos;
+    // The entries' tokens end to end: entry k's are bytes[bytes_end[k - 1]
+    // (0 for the first), bytes_end[k]).
+    std::string bytes;
+    std::vector<size_t> bytes_end;
     // A direct-mapped cache in front of `index` for the frequent words.
     static constexpr size_t kSlots = 8192;
     std::vector<std::pair<uint64_t, uint32_t>> slots;

@@ -1545,6 +1545,8 @@ struct TaggerEngine::Impl {
     uint8_t kind = 0;  // 0 a place, 1 a country, 2 a first-level division
     uint32_t country = 0;
     uint64_t admin = 0;  // country and admin1 code, 0 when unknown
+    uint64_t country_bit = 0;  // of Context's bit sets (Group)
+    uint64_t admin_bit = 0;    // 0 when admin is
     double base = 0;
     double probability = 0;
     double context = 0;
@@ -1632,9 +1634,11 @@ struct TaggerEngine::Impl {
           o.admin = admin1.empty() || o.country == 0
                         ? 0
                         : (uint64_t{o.country} << 48) ^ StableHash(admin1);
+          o.country_bit = uint64_t{1} << (o.country * 0x9E3779B1u >> 26);
+          if (o.admin != 0) o.admin_bit = uint64_t{1} << (o.admin * 0x9E3779B97F4A7C15u >> 58);
           g.options.push_back(o);
-          g.country_bits |= uint64_t{1} << (o.country * 0x9E3779B1u >> 26);
-          if (o.admin != 0) g.admin_bits |= uint64_t{1} << (o.admin * 0x9E3779B97F4A7C15u >> 58);
+          g.country_bits |= o.country_bit;
+          g.admin_bits |= o.admin_bit;
           if (o.has_point) {
             g.min_lat = std::min(g.min_lat, o.lat);
             g.max_lat = std::max(g.max_lat, o.lat);
@@ -1714,8 +1718,14 @@ struct TaggerEngine::Impl {
         const std::vector<Option>& mine = gg.options;
         const std::vector<Option>& theirs = hg.options;
         for (size_t a = 0; a < mine.size(); ++a) {
+          // The same test for one option against the whole group.
+          const Option& o = mine[a];
+          if ((o.country_bit & hg.country_bits) == 0 && (o.admin_bit & hg.admin_bits) == 0 &&
+              !(o.has_point && hg.min_lat - o.lat <= 0.08 && hg.max_lat - o.lat >= -0.08)) {
+            continue;
+          }
           for (size_t b = 0; b < theirs.size(); ++b) {
-            const double affinity = Affinity(mine[a], theirs[b]);
+            const double affinity = Affinity(o, theirs[b]);
             if (affinity != 0) {
               links.push_back({static_cast<uint8_t>(a), static_cast<uint8_t>(b), affinity});
             }

@@ -857,6 +857,7 @@ struct TaggerEngine::Impl {
     const Token& first = tokens[f.first];
     const bool all_upper = (first.flags & kTokenAllUpper) != 0 && f.first == f.last;
     const GazetteerData& d = e.data_;
+    p->cands.reserve(kMaxCandidates);  // one allocation for the usual lists
     auto consider = [&](uint32_t n, double extra_penalty) {
       if (n >= d.name_count) return;  // a corrupt posting
       const NameRecord& name = d.names[n];

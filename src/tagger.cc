@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
 #include "absl/strings/str_format.h"
 #include "rules.h"
 #include "tagger_dictionary.h"
@@ -235,6 +237,11 @@ TaggerEngine::TaggerEngine(const GazetteerData& data,
         longest_prefix_words_ = std::max<size_t>(
             longest_prefix_words_, 1 + std::count(phrase.begin(), phrase.end(), ' '));
         if (cols.size() > 3 && cols[3] == "authority") authority_prefixes_.insert(phrase);
+        for (size_t end = phrase.find(' '); end != std::string::npos;
+             end = phrase.find(' ', end + 1)) {
+          generic_prefix_heads_.insert(phrase.substr(0, end));
+        }
+        generic_prefix_heads_.insert(phrase);
         generic_prefixes_.emplace(std::move(phrase), cols[1][0]);
       } else if (cols[0] == "suffix") {
         generic_suffixes_.emplace(std::move(phrase), cols[1][0]);
@@ -357,6 +364,7 @@ TokenInfo TaggerEngine::Analyze(std::string_view raw, const Token& token) const 
     if (generic_prefixes_.contains(f.text)) info.words |= kWordGenericPrefix;
     if (generic_suffixes_.contains(f.text)) info.words |= kWordGenericSuffix;
   }
+  if (generic_prefix_heads_.contains(info.forms[0].text)) info.words |= kWordGenericHead;
   if (token.script == Script::kGreek) {
     const int el = WordListLanguageIndex("el");
     const uint32_t bits = info.list_bits | LookalikeBits(info.forms[0].hash);
@@ -447,6 +455,49 @@ struct Pending {
   std::string why;       // the doubts, for reasons
 };
 
+// Appends `v` as "%.2f" does: the exact binary value rounded to
+// hundredths, ties to even. StrFormat is slow for what reasons print most
+// (context shares): non-negative values below 1e6 take a short path.
+void AppendFixed2(double v, std::string* out) {
+  if (!(v >= 0 && v < 1e6) || std::signbit(v)) {
+    absl::StrAppendFormat(out, "%.2f", v);
+    return;
+  }
+  // v is mantissa * 2^-shift exactly (shift >= 33 below 1e6), so the
+  // hundredths are mantissa * 100 (below 2^60) shifted right, rounded in
+  // integers.
+  int exponent;
+  const double fraction = std::frexp(v, &exponent);
+  const uint64_t scaled = static_cast<uint64_t>(std::ldexp(fraction, 53)) * 100;
+  const int shift = 53 - exponent;
+  uint64_t cents = 0;
+  if (shift < 64) {
+    cents = scaled >> shift;
+    const uint64_t rest = scaled & ((uint64_t{1} << shift) - 1);
+    const uint64_t half = uint64_t{1} << (shift - 1);
+    if (rest > half || (rest == half && (cents & 1))) ++cents;
+  }  // else v < 2^-11: 0.00
+  char buf[32];
+  char* end = std::to_chars(buf, buf + sizeof(buf), cents / 100).ptr;
+  *end++ = '.';
+  *end++ = static_cast<char>('0' + cents % 100 / 10);
+  *end++ = static_cast<char>('0' + cents % 10);
+  out->append(buf, end);
+}
+
+// Sorts a mention's candidates (a few dozen at most) by `key`, highest
+// first, keeping ties in order: as std::stable_sort does, without its
+// temporary buffer.
+template <typename Key>
+void SortCands(std::vector<Cand>* cands, Key key) {
+  for (size_t i = 1; i < cands->size(); ++i) {
+    Cand c = (*cands)[i];
+    size_t j = i;
+    for (; j > 0 && key(c) > key((*cands)[j - 1]); --j) (*cands)[j] = (*cands)[j - 1];
+    (*cands)[j] = c;
+  }
+}
+
 void AddWhy(Pending* p, std::string_view why) {
   if (!p->why.empty()) p->why += ", ";
   p->why.append(why);
@@ -470,13 +521,14 @@ struct TaggerEngine::Impl {
   // KeyHash of the words written in lower case somewhere in the text: a
   // capitalized word opening a sentence that the text also writes in
   // lower case is a common word there ("Pese a ..." and "pese a").
-  absl::flat_hash_set<uint64_t> lower_words;
+  std::vector<uint64_t> lower_words;  // sorted
 
   const TokenInfo& info(size_t i) const { return session->memo->infos[info_of[i]]; }
 
   void AnalyzeTokens() {
     TokenStream stream(text);
     Token t;
+    tokens.reserve(text.size() / 8 + 1);  // news averages 8 bytes a token
     while (stream.Next(&t)) tokens.push_back(t);
     info_of.resize(tokens.size());
     TokenMemo& memo = *session->memo;
@@ -496,13 +548,17 @@ struct TaggerEngine::Impl {
         index = it->second;
         slot = {hash, index};
       }
-      if (index != UINT32_MAX && memo.infos[index].check != StableHash(raw, 0x636865636B)) {
-        index = UINT32_MAX;  // a 64-bit collision: analyse it, uncached
+      if (index != UINT32_MAX) {
+        const size_t from = index == 0 ? 0 : memo.bytes_end[index - 1];
+        if (std::string_view(memo.bytes).substr(from, memo.bytes_end[index] - from) != raw) {
+          index = UINT32_MAX;  // a 64-bit collision: analyse it, uncached
+        }
       }
       if (index == UINT32_MAX) {
         index = static_cast<uint32_t>(memo.infos.size());
         memo.infos.push_back(e.Analyze(raw, tokens[i]));
-        memo.infos.back().check = StableHash(raw, 0x636865636B);
+        memo.bytes.append(raw);
+        memo.bytes_end.push_back(memo.bytes.size());
         if (memo.index.emplace(hash, index).second) slot = {hash, index};
       }
       info_of[i] = index;
@@ -520,9 +576,12 @@ struct TaggerEngine::Impl {
     for (size_t i = 0; i < tokens.size(); ++i) {
       if ((tokens[i].flags & kTokenLower) && IsCased(tokens[i].script) &&
           !info(i).forms.empty()) {
-        lower_words.insert(info(i).forms[0].hash);
+        lower_words.push_back(info(i).forms[0].hash);
       }
     }
+    // Sorted once rather than a hash set filled token by token: most
+    // tokens are lower case, and few lookups follow.
+    std::sort(lower_words.begin(), lower_words.end());
     // The Latin-script language, for its word list.
     std::string_view language = e.options_.language;
     if (language.empty()) {
@@ -788,6 +847,7 @@ struct TaggerEngine::Impl {
     const Token& first = tokens[f.first];
     const bool all_upper = (first.flags & kTokenAllUpper) != 0 && f.first == f.last;
     const GazetteerData& d = e.data_;
+    p->cands.reserve(kMaxCandidates);  // one allocation for the usual lists
     auto consider = [&](uint32_t n, double extra_penalty) {
       if (n >= d.name_count) return;  // a corrupt posting
       const NameRecord& name = d.names[n];
@@ -872,8 +932,7 @@ struct TaggerEngine::Impl {
         }
       }
     }
-    std::stable_sort(p->cands.begin(), p->cands.end(),
-                     [](const Cand& a, const Cand& b) { return a.base > b.base; });
+    SortCands(&p->cands, [](const Cand& c) { return c.base; });
   }
 
   // A generic phrase right before token i ("province of", "مدينة",
@@ -896,8 +955,11 @@ struct TaggerEngine::Impl {
     for (size_t n = 1; n <= e.longest_prefix_words_ && n <= i; ++n) {
       const size_t k = i - n;
       if (!Joinable(tokens[k], tokens[k + 1])) break;
-      const std::string phrase = PhraseText(k, i);
-      auto it = e.generic_prefixes_.find(phrase);
+      // The phrase opens with token k's word: no need to build it when
+      // that word opens no generic prefix.
+      auto it = (info(k).words & kWordGenericHead)
+                    ? e.generic_prefixes_.find(PhraseText(k, i))
+                    : e.generic_prefixes_.end();
       if (it == e.generic_prefixes_.end() && n == 1) {
         // A proclitic on the generic word: "ومدينة".
         for (const TokenForm& f : info(k).forms) {
@@ -1080,8 +1142,7 @@ struct TaggerEngine::Impl {
           any = true;
         }
       }
-      std::stable_sort(p->cands.begin(), p->cands.end(),
-                       [](const Cand& a, const Cand& b) { return a.base > b.base; });
+      SortCands(&p->cands, [](const Cand& c) { return c.base; });
       if (hint == 'A' && !any && after) {
         // "Laurel County" with no county in the gazetteer: a town of the
         // same name is most often elsewhere.
@@ -1135,7 +1196,8 @@ struct TaggerEngine::Impl {
     const bool proper = (bits & proper_mask) != 0;
     const bool written_lower = single && f.first == f.last && cased && initial &&
                                !info(f.first).forms.empty() &&
-                               lower_words.contains(info(f.first).forms[0].hash);
+                               std::binary_search(lower_words.begin(), lower_words.end(),
+                                                  info(f.first).forms[0].hash);
     // Arabic lists mark their proper nouns by block, not by case: a word
     // listed there (بيروت) is a name even when a derived common word is
     // listed too.
@@ -1446,9 +1508,9 @@ struct TaggerEngine::Impl {
       p.cands[best_p].score = p.cands[best_p].base;
       q.cands[best_q].base += 0.3;
       q.cands[best_q].score = q.cands[best_q].base;
-      auto by_base = [](const Cand& a, const Cand& b) { return a.base > b.base; };
-      std::stable_sort(p.cands.begin(), p.cands.end(), by_base);
-      std::stable_sort(q.cands.begin(), q.cands.end(), by_base);
+      auto by_base = [](const Cand& c) { return c.base; };
+      SortCands(&p.cands, by_base);
+      SortCands(&q.cands, by_base);
       p.cue = q.cue = true;
       p.qualifier = std::string(d.str(d.places[q.cands[0].place].name));
     }
@@ -1484,6 +1546,8 @@ struct TaggerEngine::Impl {
     uint8_t kind = 0;  // 0 a place, 1 a country, 2 a first-level division
     uint32_t country = 0;
     uint64_t admin = 0;  // country and admin1 code, 0 when unknown
+    uint64_t country_bit = 0;  // of Context's bit sets (Group)
+    uint64_t admin_bit = 0;    // 0 when admin is
     double base = 0;
     double probability = 0;
     double context = 0;
@@ -1527,13 +1591,24 @@ struct TaggerEngine::Impl {
     // Mentions written the same way are read the same way: one group each
     // (and at most kMaxGroups groups, the most confident, per stretch).
     struct Group {
-      std::vector<size_t> members;
+      size_t first_member = 0;
+      size_t member_count = 0;
       double confidence = 0;  // of its most confident mention
       double weight = 0;      // its say in the others' context
       std::vector<Option> options;
+      // What two groups' options can agree on, for skipping the pairs of
+      // groups that agree on nothing: one bit per country (of every
+      // option, so the same place has the same bit) and per division,
+      // and the latitudes of the options with a point.
+      uint64_t country_bits = 0;
+      uint64_t admin_bits = 0;
+      double min_lat = HUGE_VAL, max_lat = -HUGE_VAL;
     };
     std::vector<Group> groups;
+    groups.reserve(pending->size());
     absl::flat_hash_map<uint64_t, size_t> group_of;
+    // Mention -> its group, SIZE_MAX for none.
+    std::vector<size_t> group_of_mention(pending->size(), SIZE_MAX);
     for (size_t m = 0; m < pending->size(); ++m) {
       const Pending& p = (*pending)[m];
       if (p.rejected || p.confidence <= 0 || p.cands.empty()) continue;
@@ -1541,6 +1616,7 @@ struct TaggerEngine::Impl {
       auto [it, inserted] = group_of.emplace(key, groups.size());
       if (inserted) {
         Group g;
+        g.options.reserve(std::min(p.cands.size(), kOptions));
         for (size_t k = 0; k < p.cands.size() && k < kOptions; ++k) {
           const Cand& c = p.cands[k];
           const PlaceRecord& place = d.places[c.place];
@@ -1559,22 +1635,31 @@ struct TaggerEngine::Impl {
           o.admin = admin1.empty() || o.country == 0
                         ? 0
                         : (uint64_t{o.country} << 48) ^ StableHash(admin1);
+          o.country_bit = uint64_t{1} << (o.country * 0x9E3779B1u >> 26);
+          if (o.admin != 0) o.admin_bit = uint64_t{1} << (o.admin * 0x9E3779B97F4A7C15u >> 58);
           g.options.push_back(o);
+          g.country_bits |= o.country_bit;
+          g.admin_bits |= o.admin_bit;
+          if (o.has_point) {
+            g.min_lat = std::min(g.min_lat, o.lat);
+            g.max_lat = std::max(g.max_lat, o.lat);
+          }
         }
         groups.push_back(std::move(g));
       }
       Group& g = groups[it->second];
-      g.members.push_back(m);
+      if (g.member_count++ == 0) g.first_member = m;
+      group_of_mention[m] = it->second;
       g.confidence = std::max(g.confidence, p.confidence);
     }
     // Doubtful mentions have little say; a name written again and again
     // ("Syria" five times) has more.
     for (Group& g : groups) {
       g.weight = g.confidence * g.confidence *
-                 (1.0 + std::log2(static_cast<double>(g.members.size())) / 2);
+                 (1.0 + std::log2(static_cast<double>(g.member_count)) / 2);
       // Names that only sound like places listen to the others but have
       // no say themselves.
-      if ((*pending)[g.members[0]].found.lex & kLexPhonetic) g.weight = 0;
+      if ((*pending)[g.first_member].found.lex & kLexPhonetic) g.weight = 0;
     }
     auto normalize = [&](Group& g) {
       double top = -1e9;
@@ -1608,32 +1693,70 @@ struct TaggerEngine::Impl {
       size_t first_link, end_link;
     };
     std::vector<Link> links;
-    // Per group, its neighbours in ascending order, as the products below
-    // were always taken.
-    std::vector<std::vector<Neighbour>> neighbours(n);
+    links.reserve(n * 32);
+    // The pairs of groups that agree somewhere, each listed once (g < h)
+    // with its links and their mirror, in (g, h) order.
+    struct Pair {
+      size_t g, h;
+      size_t first, mirror, end;  // links [first, mirror), mirrored to end
+    };
+    std::vector<Pair> pairs;
+    pairs.reserve(n * 4);
     for (size_t g = 0; g < n; ++g) {
       const size_t to = std::min(n, g + kNeighbourGroups + 1);
       for (size_t h = g + 1; h < to; ++h) {
+        // Affinity is 0 for every pair of options unless the two groups
+        // share a country's or a division's bit or have points within
+        // 0.08 radians of latitude (see Affinity; the subtraction there
+        // is monotonic, so the extreme latitudes bound every pair).
+        const Group& gg = groups[g];
+        const Group& hg = groups[h];
+        if ((gg.country_bits & hg.country_bits) == 0 && (gg.admin_bits & hg.admin_bits) == 0 &&
+            !(hg.min_lat - gg.max_lat <= 0.08 && hg.max_lat - gg.min_lat >= -0.08)) {
+          continue;
+        }
         const size_t first = links.size();
-        const std::vector<Option>& mine = groups[g].options;
-        const std::vector<Option>& theirs = groups[h].options;
+        const std::vector<Option>& mine = gg.options;
+        const std::vector<Option>& theirs = hg.options;
         for (size_t a = 0; a < mine.size(); ++a) {
+          // The same test for one option against the whole group.
+          const Option& o = mine[a];
+          if ((o.country_bit & hg.country_bits) == 0 && (o.admin_bit & hg.admin_bits) == 0 &&
+              !(o.has_point && hg.min_lat - o.lat <= 0.08 && hg.max_lat - o.lat >= -0.08)) {
+            continue;
+          }
           for (size_t b = 0; b < theirs.size(); ++b) {
-            const double affinity = Affinity(mine[a], theirs[b]);
+            const double affinity = Affinity(o, theirs[b]);
             if (affinity != 0) {
               links.push_back({static_cast<uint8_t>(a), static_cast<uint8_t>(b), affinity});
             }
           }
         }
-        const size_t end = links.size();
+        const size_t mirror = links.size();
         // A neighbour that agrees with nothing leaves every option as it is.
-        if (end == first) continue;
-        neighbours[g].push_back({h, first, end});
-        for (size_t l = first; l < end; ++l) {
+        if (mirror == first) continue;
+        for (size_t l = first; l < mirror; ++l) {
           const Link link = links[l];
           links.push_back({link.other, link.option, link.affinity});
         }
-        neighbours[h].push_back({g, end, links.size()});
+        pairs.push_back({g, h, first, mirror, links.size()});
+      }
+    }
+    // Per group, its neighbours in ascending order, as the products below
+    // were always taken: in (g, h) order, a group's pairs as h all come
+    // before its pairs as g, each set ascending.
+    std::vector<size_t> neighbours_begin(n + 1, 0);
+    for (const Pair& pr : pairs) {
+      ++neighbours_begin[pr.g + 1];
+      ++neighbours_begin[pr.h + 1];
+    }
+    for (size_t g = 0; g < n; ++g) neighbours_begin[g + 1] += neighbours_begin[g];
+    std::vector<Neighbour> neighbours(neighbours_begin[n]);
+    {
+      std::vector<size_t> fill(neighbours_begin.begin(), neighbours_begin.end() - 1);
+      for (const Pair& pr : pairs) {
+        neighbours[fill[pr.g]++] = {pr.h, pr.first, pr.mirror};
+        neighbours[fill[pr.h]++] = {pr.g, pr.mirror, pr.end};
       }
     }
     for (int round = 0; round < 2 && (n > 1 || carried_total > 0); ++round) {
@@ -1644,7 +1767,8 @@ struct TaggerEngine::Impl {
         // OR), so one clear "Syria" counts, and many weak hints add up.
         double none[kOptions];
         for (size_t a = 0; a < options.size(); ++a) none[a] = 1.0;
-        for (const Neighbour& nb : neighbours[g]) {
+        for (size_t k = neighbours_begin[g]; k < neighbours_begin[g + 1]; ++k) {
+          const Neighbour& nb = neighbours[k];
           const std::vector<Option>& theirs = groups[nb.group].options;
           double agree[kOptions] = {};
           for (size_t l = nb.first_link; l < nb.end_link; ++l) {
@@ -1669,38 +1793,38 @@ struct TaggerEngine::Impl {
       }
       for (Group& g : groups) normalize(g);
     }
-    for (const Group& g : groups) {
-      for (size_t m : g.members) {
-        Pending& p = (*pending)[m];
-        for (Cand& c : p.cands) {
-          c.context = 0;
-          for (const Option& o : g.options) {
-            if (o.place == c.place) c.context = o.context;
-          }
-          c.score = c.base + kContextWeight * c.context;
+    // Each mention reads only its own group: in text order.
+    for (size_t m = 0; m < pending->size(); ++m) {
+      if (group_of_mention[m] == SIZE_MAX) continue;
+      const Group& g = groups[group_of_mention[m]];
+      Pending& p = (*pending)[m];
+      for (Cand& c : p.cands) {
+        c.context = 0;
+        for (const Option& o : g.options) {
+          if (o.place == c.place) c.context = o.context;
         }
-        std::stable_sort(p.cands.begin(), p.cands.end(),
-                         [](const Cand& a, const Cand& b) { return a.score > b.score; });
-        // Agreement with the rest of the document also makes a doubtful
-        // mention more likely: "الرقة" ("tenderness") in a text about Syria.
-        // Context says little about a word in a script with capitals
-        // ("Reading" in a British text); in Arabic, where place names are
-        // often common words, it is the main evidence.
-        const double support = std::min(1.0, 1.5 * p.cands[0].context);
-        // Arabic place names are often common words ("الرقة"): strong
-        // agreement (a country and its other places named) lifts nearly
-        // all of that doubt.
-        // (Only for names with the article: particles such as "عنه" or
-        // "بأنه" never take it.)
-        const bool arabic = tokens[p.found.first].script == Script::kArabic;
-        const double strong =
-            StartsWith(p.found.key, kAlefLam) ? std::max(0.0, (p.cands[0].context - 0.5) / 0.4) : 0;
-        p.Update(arabic ? std::min(1.0, 0.7 * support + 0.3 * strong) : 0.25 * support,
-                 0.7 * support);
-        // A name that only sounds like a place must agree with the rest of
-        // the document ("Ράκα" in a text about Syria).
-        if ((p.found.lex & kLexPhonetic) && p.cands[0].context < 0.3) p.confidence = 0;
+        c.score = c.base + kContextWeight * c.context;
       }
+      SortCands(&p.cands, [](const Cand& c) { return c.score; });
+      // Agreement with the rest of the document also makes a doubtful
+      // mention more likely: "الرقة" ("tenderness") in a text about Syria.
+      // Context says little about a word in a script with capitals
+      // ("Reading" in a British text); in Arabic, where place names are
+      // often common words, it is the main evidence.
+      const double support = std::min(1.0, 1.5 * p.cands[0].context);
+      // Arabic place names are often common words ("الرقة"): strong
+      // agreement (a country and its other places named) lifts nearly
+      // all of that doubt.
+      // (Only for names with the article: particles such as "عنه" or
+      // "بأنه" never take it.)
+      const bool arabic = tokens[p.found.first].script == Script::kArabic;
+      const double strong =
+          StartsWith(p.found.key, kAlefLam) ? std::max(0.0, (p.cands[0].context - 0.5) / 0.4) : 0;
+      p.Update(arabic ? std::min(1.0, 0.7 * support + 0.3 * strong) : 0.25 * support,
+               0.7 * support);
+      // A name that only sounds like a place must agree with the rest of
+      // the document ("Ράκα" in a text about Syria).
+      if ((p.found.lex & kLexPhonetic) && p.cands[0].context < 0.3) p.confidence = 0;
     }
     // Carry the document's countries forward to the next stretch, decayed.
     absl::flat_hash_map<uint32_t, double> votes;
@@ -1720,58 +1844,86 @@ struct TaggerEngine::Impl {
   // A mention's score: how sure it is a place mention, how well known the
   // place is (small places are named less often and collide more with
   // other words), and how clearly this reading beats the others (its
-  // share of a softmax over the readings' scores).
-  double Score(const Pending& p, const Cand& c) const {
+  // share of a softmax over the readings' scores). `total` is the
+  // softmax's denominator (ShareTotal), the same for every reading.
+  double Score(const Pending& p, const Cand& c, double total) const {
     if (p.cands.empty()) return 0;
     const double top = p.cands[0].score;
-    double total = 0;
-    for (const Cand& other : p.cands) total += std::exp(10 * (other.score - top));
     const double share = std::exp(10 * (c.score - top)) / total;
     const double prominence = e.data_.places[c.place].prominence / 100.0;
     return p.confidence * (kProminencePart + (1 - kProminencePart) * prominence) *
            (kSharePart + (1 - kSharePart) * share);
   }
+  static double ShareTotal(const Pending& p) {
+    if (p.cands.empty()) return 0;
+    const double top = p.cands[0].score;
+    double total = 0;
+    for (const Cand& other : p.cands) total += std::exp(10 * (other.score - top));
+    return total;
+  }
   static constexpr double kProminencePart = 0.6;
   static constexpr double kSharePart = 0.6;
 
-  Match ToMatch(const Pending& p, const Cand& c) const {
+  Match ToMatch(const Pending& p, const Cand& c, double total) const {
     Match m;
     m.place = MakePlace(e.data_, c.place);
-    m.score = std::round(std::clamp(Score(p, c), 0.0, 1.0) * 1000) / 1000;
+    m.score = std::round(std::clamp(Score(p, c, total), 0.0, 1.0) * 1000) / 1000;
     const bool stripped = (p.found.lex & kLexStripped) && !(p.found.lex & kLexNative);
     const bool read = (p.found.lex & kLexReading) != 0;
     const bool phonetic = (p.found.lex & kLexPhonetic) != 0;
     m.kind = phonetic ? MatchKind::kPhonetic
                       : (stripped || read ? MatchKind::kRomanized : MatchKind::kExact);
     m.matched_name = e.data_.str(e.data_.names[c.name].text);
-    if (e.options_.explain) {
-      m.reason = StrCat(phonetic ? "sounds like \""
-                                 : read ? "same reading as \""
-                                        : stripped ? "name without article \"" : "exact name \"",
-                        m.matched_name, "\"");
-      const uint32_t k = p.found.kinds;
-      if (k & (1u << kFormClitic)) m.reason += "; Arabic proclitic removed";
-      if (k & (1u << kFormGreekEnding)) m.reason += "; Greek case ending";
-      if (k & (1u << kFormPossessive)) m.reason += "; possessive removed";
-      if (k & (1u << kFormGluedArticle)) m.reason += "; glued article split";
-      const PlaceRecord& place = e.data_.places[c.place];
-      StrAppend(&m.reason, "; ", std::string(1, place.feature_class), ".",
-                e.data_.str(place.feature_code));
-      if (place.population > 0) StrAppend(&m.reason, "; population ", place.population);
-      if (c.context > 0.05) {
-        StrAppend(&m.reason, "; context ", std::string_view(place.country, 2),
-                  absl::StrFormat(" %.2f", c.context));
-      }
-      if (!p.qualifier.empty()) StrAppend(&m.reason, "; qualified by ", p.qualifier);
-      if (!p.why.empty()) StrAppend(&m.reason, "; ", p.why);
-    }
+    if (e.options_.explain) AppendReason(p, c, phonetic, read, stripped, &m);
     return m;
+  }
+
+  // Match::reason, appended piece by piece to one buffer sized up front:
+  // a mention's readings all get one, so this runs for every Match.
+  void AppendReason(const Pending& p, const Cand& c, bool phonetic, bool read,
+                    bool stripped, Match* m) const {
+    std::string& r = m->reason;
+    r.reserve(160 + m->matched_name.size() + p.qualifier.size() + p.why.size());
+    r.append(phonetic ? "sounds like \""
+                      : read ? "same reading as \""
+                             : stripped ? "name without article \"" : "exact name \"");
+    r.append(m->matched_name);
+    r.push_back('"');
+    const uint32_t k = p.found.kinds;
+    if (k & (1u << kFormClitic)) r.append("; Arabic proclitic removed");
+    if (k & (1u << kFormGreekEnding)) r.append("; Greek case ending");
+    if (k & (1u << kFormPossessive)) r.append("; possessive removed");
+    if (k & (1u << kFormGluedArticle)) r.append("; glued article split");
+    const PlaceRecord& place = e.data_.places[c.place];
+    r.append("; ");
+    r.push_back(place.feature_class);
+    r.push_back('.');
+    r.append(e.data_.str(place.feature_code));
+    char digits[32];
+    if (place.population > 0) {
+      r.append("; population ");
+      r.append(digits, std::to_chars(digits, digits + sizeof(digits), place.population).ptr);
+    }
+    if (c.context > 0.05) {
+      r.append("; context ");
+      r.append(place.country, 2);
+      r.push_back(' ');
+      AppendFixed2(c.context, &r);
+    }
+    if (!p.qualifier.empty()) {
+      r.append("; qualified by ");
+      r.append(p.qualifier);
+    }
+    if (!p.why.empty()) {
+      r.append("; ");
+      r.append(p.why);
+    }
   }
 };
 
-void TaggerEngine::TagStretch(
-    std::string_view stretch, size_t base, Session* session,
-    const std::function<void(const Mention&)>& sink) const {
+void TaggerEngine::TagStretch(std::string_view stretch, size_t base,
+                              Session* session,
+                              absl::FunctionRef<void(Mention&)> sink) const {
   // The thread's memo for this engine (a private one when a sink tags
   // another text from inside this call).
   thread_local TokenMemo thread_memo;
@@ -1781,6 +1933,8 @@ void TaggerEngine::TagStretch(
     memo->index.clear();
     memo->slots.clear();
     memo->infos.clear();
+    memo->bytes.clear();
+    memo->bytes_end.clear();
     memo->owner = id_;
   }
   memo->busy = true;
@@ -1813,7 +1967,8 @@ void TaggerEngine::TagStretch(
   size_t emitted_end = 0;
   for (const Pending& p : pending) {
     if (p.cands.empty() || (p.rejected && !diagnostics)) continue;
-    if (impl.Score(p, p.cands[0]) < options_.min_score && !diagnostics) continue;
+    const double total = Impl::ShareTotal(p);
+    if (impl.Score(p, p.cands[0], total) < options_.min_score && !diagnostics) continue;
     Mention m;
     const size_t start = impl.tokens[p.span_first].start;
     const size_t end = impl.tokens[p.span_last].end;
@@ -1822,9 +1977,10 @@ void TaggerEngine::TagStretch(
     m.start = base + start;
     m.end = base + end;
     m.text = stretch.substr(start, end - start);
-    m.best = impl.ToMatch(p, p.cands[0]);
+    m.best = impl.ToMatch(p, p.cands[0], total);
+    m.alternatives.reserve(std::min(p.cands.size() - 1, options_.max_alternatives));
     for (size_t k = 1; k < p.cands.size() && m.alternatives.size() < options_.max_alternatives; ++k) {
-      m.alternatives.push_back(impl.ToMatch(p, p.cands[k]));
+      m.alternatives.push_back(impl.ToMatch(p, p.cands[k], total));
     }
     sink(m);
   }
@@ -1862,23 +2018,31 @@ size_t CutPoint(std::string_view text, size_t from, size_t limit) {
   return p > from ? p : hard;
 }
 
-}  // namespace
-
-void Tagger::Tag(std::string_view text,
-                 const std::function<void(const Mention&)>& sink) const {
+// Tags `text` stretch by stretch, one session throughout.
+void TagText(const internal::TaggerEngine& engine, size_t limit,
+             std::string_view text, absl::FunctionRef<void(Mention&)> sink) {
   internal::TaggerEngine::Session session;
-  const size_t limit = std::max<size_t>(options_.context_window, 4096);
   size_t from = 0;
   while (from < text.size()) {
     const size_t to = CutPoint(text, from, limit);
-    engine_->TagStretch(text.substr(from, to - from), from, &session, sink);
+    engine.TagStretch(text.substr(from, to - from), from, &session, sink);
     from = to;
   }
 }
 
+}  // namespace
+
+void Tagger::Tag(std::string_view text,
+                 const std::function<void(const Mention&)>& sink) const {
+  TagText(*engine_, std::max<size_t>(options_.context_window, 4096), text,
+          [&sink](Mention& m) { sink(m); });
+}
+
 std::vector<Mention> Tagger::Tag(std::string_view text) const {
   std::vector<Mention> out;
-  Tag(text, [&out](const Mention& m) { out.push_back(m); });
+  // The engine's mentions are done with once handed out: moved, not copied.
+  TagText(*engine_, std::max<size_t>(options_.context_window, 4096), text,
+          [&out](Mention& m) { out.push_back(std::move(m)); });
   return out;
 }
 
@@ -1910,7 +2074,8 @@ void TagStream::Write(std::string_view bytes,
       cut += 2;
     }
     tagger_.engine_->TagStretch(std::string_view(s.buffer).substr(0, cut),
-                                s.offset, &s.session, sink);
+                                s.offset, &s.session,
+                                [&sink](Mention& m) { sink(m); });
     s.buffer.erase(0, cut);
     s.offset += cut;
     if (s.buffer.size() <= limit) return;
@@ -1920,7 +2085,8 @@ void TagStream::Write(std::string_view bytes,
 void TagStream::Finish(const std::function<void(const Mention&)>& sink) {
   State& s = *state_;
   if (!s.buffer.empty()) {
-    tagger_.engine_->TagStretch(s.buffer, s.offset, &s.session, sink);
+    tagger_.engine_->TagStretch(s.buffer, s.offset, &s.session,
+                                [&sink](Mention& m) { sink(m); });
   }
   s.buffer.clear();
   s.offset = 0;

@@ -22,6 +22,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
 #include "gazetteer_internal.h"
 #include "tagger_lexicon.h"
 #include "tokenizer.h"
@@ -76,7 +78,6 @@ struct TokenInfo {
   // sound alike (names and resolver scores), computed once when needed.
   bool phonetic_done = false;
   std::vector<std::pair<uint32_t, double>> phonetic;
-  uint64_t check = 0;  // second hash of the token's bytes (TokenMemo)
 };
 
 // Common-word and function-word facts about a token.
@@ -94,6 +95,8 @@ enum WordFlags : uint16_t {
                                 // head noun to a place ("University of")
   kWordMonth = 1 << 8,          // a month name, for datelines ("May", "mayo",
                                 // "Μαΐου", "مايو")
+  kWordGenericHead = 1 << 9,    // opens a generic phrase before a name
+                                // ("province" of "province of")
 };
 
 class TaggerEngine {
@@ -106,10 +109,14 @@ class TaggerEngine {
   struct TokenMemo {
     uint64_t owner = 0;  // the engine's id
     bool busy = false;   // in use by a TagStretch on this thread
-    // Keyed by a 128-bit hash of the token's bytes (two StableHash seeds:
-    // the second is checked against TokenInfo::check).
+    // Keyed by a 64-bit hash of the token's bytes; a hit is checked
+    // against the bytes themselves.
     absl::flat_hash_map<uint64_t, uint32_t> index;
     std::vector<TokenInfo> infos;
+    // The entries' tokens end to end: entry k's are bytes[bytes_end[k - 1]
+    // (0 for the first), bytes_end[k]).
+    std::string bytes;
+    std::vector<size_t> bytes_end;
     // A direct-mapped cache in front of `index` for the frequent words.
     static constexpr size_t kSlots = 8192;
     std::vector<std::pair<uint64_t, uint32_t>> slots;
@@ -123,9 +130,10 @@ class TaggerEngine {
   };
 
   // Tags `stretch`, whose first byte is at offset `base` of the whole text;
-  // mentions (views into `stretch`) go to `sink` in text order.
+  // mentions (views into `stretch`) go to `sink` in text order. The sink
+  // may move from the mention.
   void TagStretch(std::string_view stretch, size_t base, Session* session,
-                  const std::function<void(const Mention&)>& sink) const;
+                  absl::FunctionRef<void(Mention&)> sink) const;
 
   const GazetteerData& data() const { return data_; }
   const Lexicon& lexicon() const { return lexicon_; }
@@ -148,6 +156,9 @@ class TaggerEngine {
   // normalized: before a name ("provincia de") and after it ("province").
   absl::flat_hash_map<std::string, char> generic_prefixes_;
   absl::flat_hash_map<std::string, char> generic_suffixes_;
+  // The first words of each generic prefix ("province", "province of"):
+  // a phrase that opens with none of them is no generic prefix.
+  absl::flat_hash_set<std::string> generic_prefix_heads_;
   // Prefixes that, capitalized inside a sentence, name a place's authority
   // (rules role "authority": "Δήμος Αθηναίων", "Περιφέρεια Αττικής").
   absl::flat_hash_set<std::string> authority_prefixes_;

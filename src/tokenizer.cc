@@ -64,6 +64,16 @@ inline CharClass ClassAt(std::string_view text, size_t pos, size_t* next,
     *code_point = b;
     return kAsciiClass[b];
   }
+  // Two-byte sequences (Greek, Arabic, Latin accents) decoded in place; a
+  // lead byte of C2..DF never makes an overlong form.
+  if (b >= 0xC2 && b <= 0xDF && pos + 1 < text.size()) {
+    const unsigned char b1 = static_cast<unsigned char>(text[pos + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      *next = pos + 2;
+      *code_point = (char32_t{b & 0x1Fu} << 6) | (b1 & 0x3Fu);
+      return ClassifyCodePoint(*code_point);
+    }
+  }
   size_t p = pos;
   const char32_t c = DecodeUtf8(text, &p);
   *next = p;
@@ -162,6 +172,13 @@ bool TokenStream::Next(Token* token) {
   CharClass cls = CharClass::kSpace;
   // The gap.
   while (pos_ < n) {
+    // One space between words, most gaps: no class lookup.
+    if (text_[pos_] == ' ') {
+      gap |= kGapSpace;
+      last_was_cr = false;
+      ++pos_;
+      continue;
+    }
     cls = ClassAt(text_, pos_, &next, &c);
     if (IsWordClass(cls) && cls != CharClass::kMark) break;
     const bool cr = c == '\r';
@@ -213,6 +230,27 @@ bool TokenStream::Next(Token* token) {
   CharClass prev = CharClass::kSpace;
   while (pos_ < n) {
     if (pos_ != t.start) {
+      // ASCII letters and digits, the bulk of Latin-script words, without
+      // the general path's decoding and tests (same effect).
+      const unsigned char b = static_cast<unsigned char>(text_[pos_]);
+      if (b < 0x80) {
+        const CharClass ascii_class = kAsciiClass[b];
+        if (ascii_class == CharClass::kLetterLower || ascii_class == CharClass::kLetterUpper) {
+          ++letters;
+          if (ascii_class == CharClass::kLetterLower) any_lower = true;
+          else any_upper = true;
+          if (t.script == Script::kNone) t.script = ScriptOf(b);
+          prev = ascii_class;
+          ++pos_;
+          continue;
+        }
+        if (ascii_class == CharClass::kDigit) {
+          flags |= kTokenHasDigit;
+          prev = ascii_class;
+          ++pos_;
+          continue;
+        }
+      }
       cls = ClassAt(text_, pos_, &next, &c);
     }
     if (IsWordClass(cls)) {

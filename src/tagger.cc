@@ -10,7 +10,6 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
-#include "absl/strings/str_format.h"
 #include "rules.h"
 #include "tagger_dictionary.h"
 #include "format.h"
@@ -454,36 +453,6 @@ struct Pending {
   bool cue = false;      // a generic word next to it ("province of", "مدينة")
   std::string why;       // the doubts, for reasons
 };
-
-// Appends `v` as "%.2f" does: the exact binary value rounded to
-// hundredths, ties to even. StrFormat is slow for what reasons print most
-// (context shares): non-negative values below 1e6 take a short path.
-void AppendFixed2(double v, std::string* out) {
-  if (!(v >= 0 && v < 1e6) || std::signbit(v)) {
-    absl::StrAppendFormat(out, "%.2f", v);
-    return;
-  }
-  // v is mantissa * 2^-shift exactly (shift >= 33 below 1e6), so the
-  // hundredths are mantissa * 100 (below 2^60) shifted right, rounded in
-  // integers.
-  int exponent;
-  const double fraction = std::frexp(v, &exponent);
-  const uint64_t scaled = static_cast<uint64_t>(std::ldexp(fraction, 53)) * 100;
-  const int shift = 53 - exponent;
-  uint64_t cents = 0;
-  if (shift < 64) {
-    cents = scaled >> shift;
-    const uint64_t rest = scaled & ((uint64_t{1} << shift) - 1);
-    const uint64_t half = uint64_t{1} << (shift - 1);
-    if (rest > half || (rest == half && (cents & 1))) ++cents;
-  }  // else v < 2^-11: 0.00
-  char buf[32];
-  char* end = std::to_chars(buf, buf + sizeof(buf), cents / 100).ptr;
-  *end++ = '.';
-  *end++ = static_cast<char>('0' + cents % 100 / 10);
-  *end++ = static_cast<char>('0' + cents % 10);
-  out->append(buf, end);
-}
 
 // Sorts a mention's candidates (a few dozen at most) by `key`, highest
 // first, keeping ties in order: as std::stable_sort does, without its
@@ -1908,7 +1877,11 @@ struct TaggerEngine::Impl {
       r.append("; context ");
       r.append(place.country, 2);
       r.push_back(' ');
-      AppendFixed2(c.context, &r);
+      // As "%.2f" prints it (the exact value rounded), without a format
+      // string to parse.
+      r.append(digits, std::to_chars(digits, digits + sizeof(digits), c.context,
+                                     std::chars_format::fixed, 2)
+                           .ptr);
     }
     if (!p.qualifier.empty()) {
       r.append("; qualified by ");

@@ -491,6 +491,7 @@ struct TaggerEngine::Impl {
   // capitalized word opening a sentence that the text also writes in
   // lower case is a common word there ("Pese a ..." and "pese a").
   std::vector<uint64_t> lower_words;  // sorted
+  mutable std::string reason_buffer;  // ToMatch's, reused for every Match
 
   const TokenInfo& info(size_t i) const { return session->memo->infos[info_of[i]]; }
 
@@ -1843,20 +1844,24 @@ struct TaggerEngine::Impl {
     m.kind = phonetic ? MatchKind::kPhonetic
                       : (stripped || read ? MatchKind::kRomanized : MatchKind::kExact);
     m.matched_name = e.data_.str(e.data_.names[c.name].text);
-    if (e.options_.explain) AppendReason(p, c, phonetic, read, stripped, &m);
+    if (e.options_.explain) {
+      // Built in a buffer kept for the whole text, then copied at its size:
+      // every Match gets a reason, and a vector of mentions keeps them all.
+      WriteReason(p, c, phonetic, read, stripped, m.matched_name, &reason_buffer);
+      m.reason = reason_buffer;
+    }
     return m;
   }
 
-  // Match::reason, appended piece by piece to one buffer sized up front:
-  // a mention's readings all get one, so this runs for every Match.
-  void AppendReason(const Pending& p, const Cand& c, bool phonetic, bool read,
-                    bool stripped, Match* m) const {
-    std::string& r = m->reason;
-    r.reserve(160 + m->matched_name.size() + p.qualifier.size() + p.why.size());
+  // Match::reason, appended piece by piece to `r`.
+  void WriteReason(const Pending& p, const Cand& c, bool phonetic, bool read,
+                   bool stripped, std::string_view matched_name, std::string* out) const {
+    std::string& r = *out;
+    r.clear();
     r.append(phonetic ? "sounds like \""
                       : read ? "same reading as \""
                              : stripped ? "name without article \"" : "exact name \"");
-    r.append(m->matched_name);
+    r.append(matched_name);
     r.push_back('"');
     const uint32_t k = p.found.kinds;
     if (k & (1u << kFormClitic)) r.append("; Arabic proclitic removed");
@@ -1916,7 +1921,7 @@ void TaggerEngine::TagStretch(std::string_view stretch, size_t base,
     TokenMemo* memo;
     ~Release() { memo->busy = false; }
   } release{memo};
-  Impl impl{*this, session, stretch, {}, {}, {}, {}, {}, 0, 0, false, {}};
+  Impl impl{*this, session, stretch, {}, {}, {}, {}, {}, 0, 0, false, {}, {}};
   impl.AnalyzeTokens();
   std::vector<Pending> pending;
   impl.Collect(&pending);

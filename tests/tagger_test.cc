@@ -426,7 +426,8 @@ TEST(TaggerTest, AGreekAuthorityIsNoPlace) {
   const std::string authorities =
       "Ο Δήμος Αθηναίων ανακοίνωσε νέα μέτρα και η Περιφέρεια Αττικής συμφώνησε.";
   const std::string places = " Η φωτιά έκαψε σπίτια στον δήμο Μαραθώνα, στην περιφέρεια Αττικής.";
-  const std::vector<Mention> m = DefaultTagger().Tag(authorities + places);
+  const std::string text = authorities + places;  // mentions view into it
+  const std::vector<Mention> m = DefaultTagger().Tag(text);
   for (const Mention& mention : m) {
     EXPECT_GE(mention.start, authorities.size()) << mention.text;
   }

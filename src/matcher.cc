@@ -22,6 +22,9 @@ namespace {
 // the places a reader most likely means and bounds the work per query.
 constexpr size_t kMaxPostingsPerKey = 64;
 constexpr size_t kMaxPhoneticPostingsPerKey = 96;
+// How far a qualified query reads a posting list for places in what the
+// qualifier names.
+constexpr size_t kMaxQualifiedPostings = 4096;
 constexpr size_t kMaxVariants = 12;
 
 
@@ -65,12 +68,21 @@ constexpr double kCountryHintBonus = 0.08;
 constexpr double kCountryHintMalus = 0.04;
 constexpr double kFeatureHintBonus = 0.06;
 constexpr double kQualifierBonus = 0.10;
-// A qualifier is looked up as a name: its best few places of at least this
-// score, and close to the best one, that are countries or first-level
-// divisions.
+// A candidate outside every place the qualifier names ("Athens" in Greece
+// for "Athens, Alabama") contradicts the query.
+constexpr double kQualifierMalus = 0.10;
+// A qualifier is looked up as a name, with one-edit matches: among its best
+// candidates of at least this score, the countries and first-level
+// divisions close to the best of them. Each comma-separated part is read
+// ("Murrieta, Riverside, California"), the last (the widest) first.
+constexpr size_t kQualifierCandidates = 40;
 constexpr size_t kMaxQualifierPlaces = 5;
-constexpr double kMinQualifierScore = 0.6;
-constexpr double kQualifierScoreMargin = 0.1;
+constexpr size_t kMaxQualifierParts = 3;
+constexpr double kMinQualifierScore = 0.75;
+constexpr double kQualifierScoreMargin = 0.15;
+// Only a qualifier read this well costs the candidates outside it: a
+// misread one ("Illinois" heard as Ireland) must not sink the right place.
+constexpr double kFirmQualifierScore = 0.9;
 constexpr double kCodeNameFactor = 0.75;
 
 // Candidates are scattered over a large mapped file: asking for all of a
@@ -252,6 +264,23 @@ void Matcher::Take(absl::Span<const uint32_t> postings, MatchKind kind,
     c.key = key_id;
     out->push_back(c);
   }
+  // Past the cap, a qualified query ("Athens, Alabama") still takes the
+  // places in what the qualifier names: a small town behind hundreds of
+  // more prominent places of the same skeleton.
+  if (query->qualifiers.empty()) return;
+  const size_t scan = std::min(postings.size(), kMaxQualifiedPostings);
+  for (size_t i = n; i < scan; ++i) {
+    Candidate c;
+    c.name = postings[i];
+    if (c.name >= data_.name_count) continue;
+    c.place = data_.names[c.name].place;
+    if (c.place >= data_.place_count) continue;
+    if (QualifierMatch(*query, data_.places[c.place]) == 0) continue;
+    c.kind = kind;
+    c.variant = variant;
+    c.key = key_id;
+    out->push_back(c);
+  }
 }
 
 void Matcher::CollectExact(Query* query, std::vector<Candidate>* out) const {
@@ -412,7 +441,9 @@ void Matcher::Score(const Query& query, const ResolveOptions& options,
   switch (QualifierMatch(query, place)) {
     case 2: score += kQualifierBonus * 1.5; break;
     case 1: score += kQualifierBonus; break;
-    default: break;
+    default:
+      if (query.firm_qualifier) score -= kQualifierMalus;
+      break;
   }
   // Not clamped at 1, so that bonuses still order candidates above it;
   // Match::score is.
@@ -584,33 +615,19 @@ std::vector<Candidate> Matcher::Find(std::string_view name,
     if (NormalizeName(core).empty()) {
       core = name;
     } else {
-      std::string q(qualifier);
-      for (char& ch : q) {
-        if (ch == ',' || ch == '(' || ch == ')') ch = ' ';
-      }
-      // Every country or division the qualifier may name, when the
-      // gazetteer holds it: "Georgia" is a country and a US state.
-      ResolveOptions qualifier_options;
-      qualifier_options.max_results = kMaxQualifierPlaces;
-      qualifier_options.min_score = kMinQualifierScore;
-      qualifier_options.fuzzy = false;
-      Query inner;
-      const std::vector<Candidate> found_places = Find(q, qualifier_options, &inner);
-      for (const Candidate& found : found_places) {
-        if (found.score < found_places[0].score - kQualifierScoreMargin) break;
-        const PlaceRecord& p = data_.places[found.place];
-        const std::string_view code = data_.str(p.feature_code);
-        if (!p.country[0] || !(IsCountryCode(code) || code == "ADM1")) continue;
-        Query::Qualifier qualifier;
-        qualifier.country = std::string(p.country, 2);
-        if (code == "ADM1") qualifier.admin1 = std::string(Admin1Of(data_, p));
-        query->qualifiers.push_back(std::move(qualifier));
-      }
+      ReadQualifiers(qualifier, query);
     }
   }
   BuildVariants(core, query);
   std::vector<Candidate> candidates;
   CollectExact(query, &candidates);
+  // The qualified form may itself be a name: GeoNames gives Athens, Alabama
+  // the Persian name "آتن، آلاباما".
+  if (core.size() != name.size()) {
+    const std::string whole = NormalizeName(name);
+    Take(data_.native_index.Lookup(KeyHash(whole)), MatchKind::kExact, 0,
+         whole, query, &candidates);
+  }
   // The common case, a name the gazetteer knows as written, needs neither
   // readings nor reading comparisons when the bound proves no other kind
   // of match can rank among the results.
@@ -626,6 +643,52 @@ std::vector<Candidate> Matcher::Find(std::string_view name,
   }
   candidates.resize(keep);
   return candidates;
+}
+
+void Matcher::ReadQualifiers(std::string_view text, Query* query) const {
+  std::vector<std::string_view> parts;
+  while (!text.empty()) {
+    size_t end = text.size();
+    size_t mark_size = 0;
+    for (std::string_view mark : {",", "\xD8\x8C", "(", ")"}) {
+      const size_t at = text.find(mark);
+      if (at < end) {
+        end = at;
+        mark_size = mark.size();
+      }
+    }
+    if (end > 0) parts.push_back(text.substr(0, end));
+    text.remove_prefix(std::min(text.size(), end + mark_size));
+  }
+  if (parts.size() > kMaxQualifierParts) {
+    parts.erase(parts.begin(), parts.end() - kMaxQualifierParts);
+  }
+  ResolveOptions options;
+  options.max_results = kQualifierCandidates;
+  options.min_score = kMinQualifierScore;
+  for (auto part = parts.rbegin(); part != parts.rend(); ++part) {
+    if (NormalizeName(*part).empty()) continue;
+    Query inner;
+    double best = -1;
+    size_t taken = 0;
+    for (const Candidate& found : Find(*part, options, &inner)) {
+      const PlaceRecord& p = data_.places[found.place];
+      const std::string_view code = data_.str(p.feature_code);
+      if (!p.country[0] || !(IsCountryCode(code) || code == "ADM1")) continue;
+      if (best < 0) {
+        best = found.score;
+        if (best >= kFirmQualifierScore) query->firm_qualifier = true;
+      }
+      if (found.score < best - kQualifierScoreMargin ||
+          ++taken > kMaxQualifierPlaces) {
+        break;
+      }
+      Query::Qualifier qualifier;
+      qualifier.country = std::string(p.country, 2);
+      if (code == "ADM1") qualifier.admin1 = std::string(Admin1Of(data_, p));
+      query->qualifiers.push_back(std::move(qualifier));
+    }
+  }
 }
 
 Match Matcher::ToMatch(const Candidate& c, const Query& query) const {
@@ -671,9 +734,12 @@ int Matcher::QualifierMatch(const Query& query, const PlaceRecord& place,
                             std::string* named) const {
   if (query.qualifiers.empty()) return 0;
   const std::string_view country(place.country, place.country[0] ? 2 : 0);
+  const std::string_view code = data_.str(place.feature_code);
+  if (IsCountryCode(code)) return 0;
+  const bool is_division = code == "ADM1";
   int best = 0;
   for (const Query::Qualifier& q : query.qualifiers) {
-    if (q.country != country) continue;
+    if (q.country != country || (is_division && !q.admin1.empty())) continue;
     const int level = !q.admin1.empty() && q.admin1 == Admin1Of(data_, place) ? 2 : 1;
     if (level <= best) continue;
     best = level;

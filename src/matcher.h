@@ -63,7 +63,11 @@ struct Query {
     std::string country;
     std::string admin1;
   };
+  // Empty when the query has no qualifier or none names a division.
   std::vector<Qualifier> qualifiers;
+  // The best reading of a qualifier is good enough that places outside
+  // every qualifier are unlikely.
+  bool firm_qualifier = false;
 };
 
 class Matcher {
@@ -81,14 +85,17 @@ class Matcher {
 
   // How `place` agrees with the query's qualifiers: 2 when it lies in a
   // division one names, 1 in a country one names (or the country of a
-  // named division), else 0. `named` (optional) gets that qualifier's
-  // code: "US-GA", "LB", "US".
+  // named division), else 0; a country lies in none, a division only in a
+  // country. `named` (optional) gets that qualifier's code: "US-GA", "LB".
   int QualifierMatch(const Query& query, const PlaceRecord& place,
                      std::string* named = nullptr) const;
 
   const GazetteerData& data() const { return data_; }
 
  private:
+  // Reads the qualifier text after a name's first comma or parenthesis
+  // into query->qualifiers.
+  void ReadQualifiers(std::string_view text, Query* query) const;
   // The query's spellings (variants), without their readings.
   void BuildVariants(std::string_view name, Query* query) const;
   // Readings of every variant, for the inexact lookups and the ranker.

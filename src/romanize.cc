@@ -218,6 +218,11 @@ enum ArabicAlternative : uint8_t {
   // Abbeville, استیونسن Stevenson). Only for words without the letters
   // Persian and Urdu transcriptions of foreign names do not use.
   kPersianWaw = 32,
+  // A final ta marbuta (written ه after normalization) before another word
+  // is the construct state, "-at": معرة النعمان Ma‘arrat an Nu‘mān,
+  // مدينة نصر Madīnat Naşr. An adjective after it keeps the "-a"
+  // (القاهرة الجديدة al-Qāhira al-Jadīda), so this is an alternative.
+  kArabicConstructT = 64,
 };
 
 // Letters of Arabic words that transcriptions of foreign names into Persian
@@ -237,8 +242,9 @@ bool HasArabicOnlyLetter(const std::u32string& w) {
 
 // Reads one word with the given alternatives; adds to *allowed the
 // alternatives its letters admit.
-void RomanizeArabicWord(const std::u32string& w, uint8_t alternatives,
-                        std::string* out, uint8_t* allowed) {
+void RomanizeArabicWord(const std::u32string& w, bool last_word,
+                        uint8_t alternatives, std::string* out,
+                        uint8_t* allowed) {
   const size_t n = w.size();
   bool prev_consonant_semivowel = false;  // the previous و/ي was read w/y
   bool persian = false;
@@ -298,6 +304,10 @@ void RomanizeArabicWord(const std::u32string& w, uint8_t alternatives,
       case 0x0647:                                             // ه (and ة)
         if (i + 1 == n && i > 0) {
           out->push_back('a');
+          if (!last_word) {
+            *allowed |= kArabicConstructT;
+            if (alternatives & kArabicConstructT) out->push_back('t');
+          }
         } else {
           out->push_back('h');
         }
@@ -511,7 +521,8 @@ std::string ReadWith(const std::vector<std::u32string>& words,
                      GreekStyle style, uint8_t alternatives,
                      uint8_t* allowed_out) {
   std::string out;
-  for (const std::u32string& word : words) {
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::u32string& word = words[k];
     if (!out.empty() && out.back() != ' ') out.push_back(' ');
     Script script = Script::kNone;
     for (char32_t c : word) {
@@ -523,7 +534,8 @@ std::string ReadWith(const std::vector<std::u32string>& words,
         RomanizeGreekWord(word, style, &out);
         break;
       case Script::kArabic:
-        RomanizeArabicWord(word, alternatives, &out, allowed_out);
+        RomanizeArabicWord(word, k + 1 == words.size(), alternatives, &out,
+                           allowed_out);
         break;
       default:
         for (char32_t c : word) {
@@ -582,7 +594,7 @@ std::vector<std::string> Romanize(std::string_view normalized) {
   // admits.
   for (uint8_t alternative :
        {kArabicWawV, kArabicZaySz, kPersianWaw, kArabicJimG, kArabicShinCh,
-        kCyrillicYo}) {
+        kCyrillicYo, kArabicConstructT}) {
     if (allowed & alternative) {
       AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),
                  &readings);

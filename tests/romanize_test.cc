@@ -286,6 +286,23 @@ TEST(RomanizeArabicTest, ZayAlsoReadsS) {
   EXPECT_EQ(Romanize(NormalizeName("آتنز"))[0], "atnz");
 }
 
+TEST(RomanizeArabicTest, TaMarbutaBeforeAnotherWordAlsoReadsAt) {
+  // The construct state: معرة النعمان is Ma‘arrat an Nu‘mān.
+  const std::string name = StripArticles(NormalizeName("معرة النعمان"));
+  const std::vector<std::string> r = Romanize(name);
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0], "mra nman");  // an adjective follows as often
+  EXPECT_NE(std::find(r.begin(), r.end(), "mrat nman"), r.end()) << Join(r);
+  EXPECT_TRUE(SkeletonsOf("معرة النعمان").count(Skeleton("maarrat numan")))
+      << Join(r);
+  // A last word is never in the construct state.
+  for (const char* last : {"الرقة", "دير الرقة"}) {
+    for (const std::string& reading : Romanize(NormalizeName(last))) {
+      EXPECT_EQ(reading.find('t'), std::string::npos) << last << ": " << reading;
+    }
+  }
+}
+
 TEST(ReadingDistanceTest, ArabicInitialAlefIsAWrittenVowel) {
   // An initial alef writes a vowel: آبرن is closer to Auburn than to Bern.
   EXPECT_GT(ReadingSimilarity("abrn", "auburn", false),

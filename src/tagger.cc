@@ -31,6 +31,12 @@ constexpr std::string_view kHeh = "\xD9\x87";  // ة after normalization
 // Spanish text.
 constexpr double kHeadFirstDoubt = 0.5;
 
+// A Spanish-text name written without the accents of all its Spanish
+// spellings is doubted this much, unless the place is at least this
+// prominent (news does drop accents of well-known names).
+constexpr double kAccentDoubt = 0.5;
+constexpr int kAccentDoubtProminence = 70;
+
 // Postings read per name; they are sorted by prominence.
 constexpr size_t kMaxCandidates = 24;
 
@@ -165,6 +171,39 @@ bool InList(const PlaceRecord& p, std::initializer_list<const char*> list) {
     if (p.country[0] == cc[0] && p.country[1] == cc[1]) return true;
   }
   return false;
+}
+
+bool IsAscii(std::string_view text) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// Whether `place` is in a Spanish-speaking country and every spelling of
+// it that Spanish text would use (its own name and its Spanish names) and
+// that normalizes to `key` carries an accent or a tilde past its first
+// letter, and there is one. (The press often drops the accent of a capital
+// letter, "Avila", and those of other languages, "Guimaraes".)
+bool OnlyAccentedSpellings(const GazetteerData& d, const PlaceRecord& place,
+                           std::string_view key) {
+  if (!InList(place, {"ES", "MX", "AR", "CO", "PE", "VE", "CL", "EC", "GT", "CU", "BO",
+                      "DO", "HN", "PY", "SV", "NI", "CR", "PA", "UY", "PR", "GQ"})) {
+    return false;
+  }
+  bool any = false;
+  const uint32_t end = NameRangeEnd(d, place);
+  for (uint32_t n = place.first_name; n < end; ++n) {
+    const NameRecord& name = d.names[n];
+    if (!(name.flags & kNamePreferred) && d.str(name.language) != "es") continue;
+    const std::string_view text = d.str(name.text);
+    if (NormalizeName(text) != key) continue;
+    size_t after_first = 0;
+    DecodeUtf8(text, &after_first);
+    if (IsAscii(text.substr(after_first))) return false;
+    any = true;
+  }
+  return any;
 }
 
 // The countries whose places news in a script names most; elsewhere, only
@@ -1397,6 +1436,16 @@ struct TaggerEngine::Impl {
         if (prev == "el" || prev == "del" || prev == "al") {
           structure(0.4, "after a Spanish article");
         }
+      }
+      // Spanish writes its accents: "las Cortes" (the parliament) is not
+      // Cortés, "Pese a" not Pesé. A name written without the accents
+      // that its own and its Spanish spellings carry is some other word.
+      if (single && !p->cue && prominence < kAccentDoubtProminence &&
+          (latin_common & CommonWordBit(WordListLanguageIndex("es"))) &&
+          !(first.flags & kTokenAllUpper) &&
+          IsAscii(text.substr(first.start, first.end - first.start)) &&
+          OnlyAccentedSpellings(d, d.places[p->cands[0].place], f.key)) {
+        word_doubt(kAccentDoubt, "written without its accent");
       }
       if (script == Script::kLatin && foreign_latin) {
         structure(0.5, "Latin script in other text");

@@ -386,6 +386,23 @@ TEST(TaggerTest, SpanishCapitalizedNounBeforeANameHeadsAnotherName) {
             "geonames:3117735");
 }
 
+TEST(TaggerTest, SpanishNameWithoutItsAccentIsAnotherWord) {
+  if (!HasWordLists()) GTEST_SKIP() << "the default gazetteer was built without word lists";
+  // "Pese a" (despite) is not Pesé, Panama; "las Cortes" (the parliament)
+  // is not Cortés, Honduras: Spanish writes those accents.
+  EXPECT_EQ(Summary(DefaultTagger().Tag(
+                "Pese a la lluvia, las Cortes aprobaron ayer la ley en Madrid.")),
+            (std::vector<std::string>{"Madrid=geonames:3117735"}));
+  // Written with them, they are the places; a capital's accent, which the
+  // press often drops, is no doubt.
+  EXPECT_EQ(Summary(DefaultTagger().Tag(
+                "El gobernador visitó el departamento de Cortés, en Honduras, y después "
+                "Pesé, en Panamá. La procesión salió de Avila.")),
+            (std::vector<std::string>{"departamento de Cortés=iso3166:HN-CR",
+                                      "Honduras=iso3166:HN", "Pesé=geonames:3703011",
+                                      "Panamá=iso3166:PA", "Avila=geonames:3129136"}));
+}
+
 TEST(TaggerTest, GreekFirstNamesOrganisationsAndStress) {
   // A city's name right before a surname is a first name; a word that only
   // sounds like a well-known city ("Πούτιν", "Τράπεζα") is no place to

@@ -1,5 +1,7 @@
 // NormalizeName and script detection. ICU does NFKC case folding and the
-// canonical decompositions; everything after that is table-driven here.
+// canonical decompositions (once per code point of the common scripts, into
+// a table, and for whole names with other code points); everything after
+// that is table-driven here.
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -7,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "text.h"
 #include "utf8.h"
@@ -138,6 +141,88 @@ void TrimTrailingSpace(std::string* out) {
   while (!out->empty() && out->back() == ' ') out->pop_back();
 }
 
+// NFKC case folding through ICU, then EmitFolded, for a name already
+// decoded to UTF-16 (invalid bytes and NULs as spaces).
+void FoldWithIcu(const icu::UnicodeString& utf16, std::string* out) {
+  const icu::Normalizer2* casefold = NfkcCasefold();
+  const icu::Normalizer2* nfd = Nfd();
+  if (casefold == nullptr || nfd == nullptr) return;  // ICU data missing
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString folded = casefold->normalize(utf16, status);
+  if (U_FAILURE(status)) return;
+  for (int32_t i = 0; i < folded.length();) {
+    UChar32 c = folded.char32At(i);
+    EmitFolded(static_cast<char32_t>(c), *nfd, out);
+    i += U16_LENGTH(c);
+  }
+}
+
+// The folded form of each code point of the two-byte UTF-8 range (Latin,
+// Greek, Cyrillic, Arabic...) and of U+1E00-1FFF (precomposed Latin and
+// Greek letters), made once through ICU. Outside combining marks, NFKC
+// case folding of such text is that of its code points one by one; a mark
+// may compose with the letter before it (и and a breve make й, which
+// stays), so a name with one, or with another code point, is folded by
+// ICU whole. Immutable after construction.
+class FoldTable {
+ public:
+  static const FoldTable& Get() {
+    static const FoldTable* table = new FoldTable();
+    return *table;
+  }
+
+  // Appends the folded form of `c` (a word separator as AppendSpace
+  // would); false, appending nothing, when `c` needs ICU.
+  bool Append(char32_t c, std::string* out) const {
+    const size_t i = Index(c);
+    if (i == kNone || needs_icu_[i]) return false;
+    for (uint32_t b = begin_[i]; b < begin_[i + 1]; ++b) {
+      if (bytes_[b] == ' ') {
+        AppendSpace(out);
+      } else {
+        out->push_back(bytes_[b]);
+      }
+    }
+    return true;
+  }
+
+ private:
+  static constexpr size_t kNone = ~size_t{0};
+  static constexpr char32_t kTwoByteEnd = 0x800;
+  static constexpr char32_t kExtendedBegin = 0x1E00;
+  static constexpr char32_t kExtendedEnd = 0x2000;
+  static constexpr size_t kSize = kTwoByteEnd + (kExtendedEnd - kExtendedBegin);
+
+  static size_t Index(char32_t c) {
+    if (c < kTwoByteEnd) return c;
+    if (c >= kExtendedBegin && c < kExtendedEnd) return kTwoByteEnd + (c - kExtendedBegin);
+    return kNone;
+  }
+
+  FoldTable() : begin_(kSize + 1, 0), needs_icu_(kSize, false) {
+    for (size_t i = 0; i < kSize; ++i) {
+      begin_[i] = static_cast<uint32_t>(bytes_.size());
+      const char32_t c = i < kTwoByteEnd ? static_cast<char32_t>(i)
+                                         : static_cast<char32_t>(i - kTwoByteEnd + kExtendedBegin);
+      const int8_t type = u_charType(static_cast<UChar32>(c));
+      if (c == 0 || (c >= 0xD800 && c <= 0xDFFF) || type == U_NON_SPACING_MARK ||
+          type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK) {
+        needs_icu_[i] = true;
+        continue;
+      }
+      // A letter before it shows whether the code point separates words.
+      std::string folded = "x";
+      FoldWithIcu(icu::UnicodeString(static_cast<UChar32>(c)), &folded);
+      bytes_.append(folded, 1, std::string::npos);
+    }
+    begin_[kSize] = static_cast<uint32_t>(bytes_.size());
+  }
+
+  std::vector<uint32_t> begin_;  // kSize + 1 offsets into bytes_
+  std::vector<bool> needs_icu_;
+  std::string bytes_;
+};
+
 }  // namespace
 
 const char* ScriptName(Script script) {
@@ -207,10 +292,26 @@ std::string NormalizeName(std::string_view name) {
     TrimTrailingSpace(&out);
     return out;
   }
-  const icu::Normalizer2* casefold = NfkcCasefold();
-  const icu::Normalizer2* nfd = Nfd();
-  if (casefold == nullptr || nfd == nullptr) return out;  // ICU data missing
+  // Most names fold code point by code point from the table.
+  const FoldTable& table = FoldTable::Get();
+  bool whole = true;
+  size_t pos = 0;
+  while (pos < name.size()) {
+    char32_t c = DecodeUtf8(name, &pos);
+    if (c == kInvalidCodePoint || c == 0) c = U' ';
+    if (!table.Append(c, &out)) {
+      whole = false;
+      break;
+    }
+  }
+  if (whole) {
+    TrimTrailingSpace(&out);
+    return out;
+  }
+  return NormalizeNameWithIcu(name);
+}
 
+std::string NormalizeNameWithIcu(std::string_view name) {
   // Convert to UTF-16 ourselves so that invalid bytes and NULs become
   // separators instead of U+FFFD letters or silently joined words.
   icu::UnicodeString utf16;
@@ -220,14 +321,9 @@ std::string NormalizeName(std::string_view name) {
     if (c == kInvalidCodePoint || c == 0) c = U' ';
     utf16.append(static_cast<UChar32>(c));
   }
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString folded = casefold->normalize(utf16, status);
-  if (U_FAILURE(status)) return out;
-  for (int32_t i = 0; i < folded.length();) {
-    UChar32 c = folded.char32At(i);
-    EmitFolded(static_cast<char32_t>(c), *nfd, &out);
-    i += U16_LENGTH(c);
-  }
+  std::string out;
+  out.reserve(name.size());
+  FoldWithIcu(utf16, &out);
   TrimTrailingSpace(&out);
   return out;
 }

@@ -369,6 +369,65 @@ TEST(ScriptTest, ScriptNames) {
   EXPECT_STREQ(ScriptName(Script::kOther), "Other");
 }
 
+// ------------------------------------------------- the per-code-point table ---
+
+// NormalizeName folds most names one code point at a time from a table made
+// through ICU; NormalizeNameWithIcu folds the whole name. They must agree.
+TEST(NormalizeTableTest, EveryCodePointAloneAndBetweenLettersAgreesWithIcu) {
+  for (char32_t c = 1; c < 0x3000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string alone;
+    AppendUtf8(c, &alone);
+    ASSERT_EQ(NormalizeName(alone), NormalizeNameWithIcu(alone)) << "U+" << std::hex << c;
+    const std::string between = "a" + alone + "b";
+    ASSERT_EQ(NormalizeName(between), NormalizeNameWithIcu(between)) << "U+" << std::hex << c;
+  }
+}
+
+TEST(NormalizeTableTest, LettersWithCombiningMarksAgreeWithIcu) {
+  // A mark composes with the letter before it: и + breve is й, which keeps
+  // its breve; آ is ا + madda; ё is е + diaeresis.
+  const std::vector<std::string> bases = {"и", "е", "Е", "ا", "a", "ω", "ι", "و", "ي", "ε"};
+  for (const std::string& base : bases) {
+    for (char32_t mark = 0x300; mark < 0x370; ++mark) {
+      std::string text = base;
+      AppendUtf8(mark, &text);
+      ASSERT_EQ(NormalizeName(text), NormalizeNameWithIcu(text)) << text;
+    }
+    for (char32_t mark = 0x64B; mark < 0x660; ++mark) {
+      std::string text = base;
+      AppendUtf8(mark, &text);
+      ASSERT_EQ(NormalizeName(text), NormalizeNameWithIcu(text)) << text;
+    }
+  }
+  EXPECT_EQ(NormalizeName("и\u0306"), "й");
+  EXPECT_EQ(NormalizeName("ا\u0653لاباما"), NormalizeName("آلاباما"));
+}
+
+TEST(NormalizeTableTest, RandomMixedTextAgreesWithIcu) {
+  // Code points from every range the table covers and some it does not,
+  // marks, invalid bytes and NULs, in random order.
+  std::mt19937 rng(7);
+  const std::vector<std::pair<char32_t, char32_t>> ranges = {
+      {0x20, 0x7F},     {0xA0, 0x250},   {0x300, 0x370},  {0x370, 0x400},
+      {0x400, 0x530},   {0x600, 0x700},  {0x750, 0x780},  {0x1E00, 0x2000},
+      {0x2000, 0x2070}, {0xFB50, 0xFE00}, {0xFE70, 0xFF00}, {0xFF00, 0xFF60},
+      {0x4E00, 0x4E40}, {0xAC00, 0xAC40}};
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    const int length = 1 + static_cast<int>(rng() % 12);
+    for (int k = 0; k < length; ++k) {
+      if (rng() % 40 == 0) {
+        text.push_back(rng() % 2 ? '\0' : '\xC3');  // NUL, or a truncated sequence
+        continue;
+      }
+      const auto& [from, to] = ranges[rng() % ranges.size()];
+      AppendUtf8(from + static_cast<char32_t>(rng() % (to - from)), &text);
+    }
+    ASSERT_EQ(NormalizeName(text), NormalizeNameWithIcu(text)) << "case " << n;
+  }
+}
+
 }  // namespace
 }  // namespace internal
 

@@ -456,6 +456,26 @@ TEST(ResolverTest, AQualifierIsReadPartByPartAndCostsThePlacesOutsideIt) {
   EXPECT_THAT(m[0].reason, Not(HasSubstr("qualifier")));
 }
 
+TEST(ResolverTest, EveryNameOfTheDefaultGazetteerNormalizesAsThroughIcu) {
+  // NormalizeName folds most names from a per-code-point table; on the
+  // real names of every script it must give what ICU gives for the whole
+  // name.
+  const Gazetteer& gazetteer = DefaultGazetteer();
+  size_t names = 0;
+  size_t differ = 0;
+  for (uint32_t p = 0; p < gazetteer.size(); ++p) {
+    for (const PlaceName& name : gazetteer.names(p)) {
+      ++names;
+      if (internal::NormalizeName(name.text) != internal::NormalizeNameWithIcu(name.text)) {
+        ++differ;
+        ADD_FAILURE_AT(__FILE__, __LINE__) << name.text;
+        if (differ > 20) return;
+      }
+    }
+  }
+  EXPECT_GT(names, 500000u);
+}
+
 TEST(ResolverTest, ScoresInRangeSortedAndExplained) {
   for (const std::string& q : AllCaseQueries()) {
     std::vector<Match> matches = Resolve(q);

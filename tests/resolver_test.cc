@@ -814,6 +814,46 @@ TEST(ResolverConcurrencyTest, ResolversOnOneGazetteerAgree) {
 
 // ------------------------------------------------- a gazetteer of our own ---
 
+TEST(ResolverPriorTest, APlaceOwnNameOutranksAnotherPlaceAlternateName) {
+  // "كيلونا" reads like both places' "Kiluna": the town's own name and one
+  // of many alternate names of a larger one. A transcription is
+  // likelier to come from a place's own name.
+  GazetteerBuilder builder;
+  PlaceRecord own;
+  own.id = "test:own";
+  own.name = "Kiluna";
+  own.country = "CA";
+  own.feature_class = 'P';
+  own.feature_code = "PPL";
+  own.population = 50000;
+  PlaceRecord other = own;
+  other.id = "test:other";
+  other.name = "Ulaanbaatar Khot";
+  other.alternate_names = {"Kiluna", "Ulan Bator"};
+  other.country = "MN";
+  other.population = 400000;
+  ASSERT_TRUE(builder.AddPlace(own).ok());
+  ASSERT_TRUE(builder.AddPlace(other).ok());
+  absl::StatusOr<std::string> bytes = builder.Serialize();
+  ASSERT_TRUE(bytes.ok()) << bytes.status();
+  absl::StatusOr<std::unique_ptr<const Gazetteer>> gazetteer =
+      Gazetteer::FromBytes(*bytes, "prior");
+  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
+  const Resolver resolver(**gazetteer);
+  absl::StatusOr<std::vector<Match>> m = resolver.Resolve("كيلونا");
+  ASSERT_TRUE(m.ok());
+  ASSERT_EQ(m->size(), 2u) << Describe(*m);
+  EXPECT_EQ((*m)[0].place.id, "test:own") << Describe(*m);
+  EXPECT_EQ((*m)[0].kind, (*m)[1].kind) << Describe(*m);
+  EXPECT_GT((*m)[0].score, (*m)[1].score);
+  // Written as the other's alternate name, it is an exact hit for both,
+  // and the larger place comes first.
+  m = resolver.Resolve("Ulan Bator");
+  ASSERT_TRUE(m.ok());
+  ASSERT_FALSE(m->empty());
+  EXPECT_EQ((*m)[0].place.id, "test:other");
+}
+
 class SmallGazetteerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {

@@ -1196,6 +1196,7 @@ struct QueryResult {
   bool toponorm_answered = false;
   bool baseline_answered = false;
   std::optional<toponorm::Match> top;  // toponorm's first answer
+  std::optional<toponorm::Match> hit;  // the wanted place, when ranked 2..5
 };
 
 int RankOf(const std::vector<std::string_view>& answers,
@@ -1295,7 +1296,14 @@ bool AppendMisses(const std::string& path, const EvalSet& set,
       const toponorm::Match& m = *results[i].top;
       out << "\t" << m.place.id << "\t" << m.place.name << "\t"
           << m.place.country << "\t" << toponorm::MatchKindName(m.kind)
-          << absl::StrFormat("\t%.3f\t", m.score) << m.matched_name;
+          << absl::StrFormat("\t%.3f\t", m.score) << m.matched_name << "\t"
+          << m.reason;
+    }
+    if (results[i].hit) {
+      const toponorm::Match& m = *results[i].hit;
+      out << "\t" << toponorm::MatchKindName(m.kind)
+          << absl::StrFormat("\t%.3f\t", m.score) << m.matched_name << "\t"
+          << m.reason;
     }
     out << "\n";
   }
@@ -1359,6 +1367,9 @@ absl::StatusOr<SetResult> RunSet(const EvalSet& set,
     std::vector<std::string_view> ids;
     for (const toponorm::Match& m : *matches) ids.push_back(m.place.id);
     results[i].toponorm_rank = RankOf(ids, set.queries[i].targets);
+    if (results[i].toponorm_rank > 1) {
+      results[i].hit = (*matches)[static_cast<size_t>(results[i].toponorm_rank - 1)];
+    }
     if (set.has_own) {
       results[i].toponorm_own_rank = RankOf(ids, {set.queries[i].own});
     }

@@ -37,6 +37,11 @@ constexpr double kHeadFirstDoubt = 0.5;
 constexpr double kAccentDoubt = 0.5;
 constexpr int kAccentDoubtProminence = 70;
 
+// What a generic word next to a name adds to the places of the kind it
+// names: "Aleppo province" is the province even though its English name is
+// only an alternate one, taken from its seat's.
+constexpr double kGenericHintBonus = 0.25;
+
 // Postings read per name; they are sorted by prominence.
 constexpr size_t kMaxCandidates = 24;
 
@@ -1146,7 +1151,7 @@ struct TaggerEngine::Impl {
       bool any = false;
       for (Cand& c : p->cands) {
         if (d.places[c.place].feature_class == hint) {
-          c.base += 0.12;
+          c.base += kGenericHintBonus;
           c.score = c.base;
           any = true;
         }

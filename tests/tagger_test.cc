@@ -157,9 +157,20 @@ TEST(TaggerTest, GenericWordsJoinTheMentionAndPickTheKindOfPlace) {
       DefaultTagger().Tag("Shelling hit the province of Deir ez-Zor and Raqqa Governorate.");
   ASSERT_EQ(m.size(), 2u);
   EXPECT_EQ(m[0].text, "province of Deir ez-Zor");
+  EXPECT_EQ(m[0].best.place.id, "iso3166:SY-DY");
   EXPECT_EQ(m[1].text, "Raqqa Governorate");
   EXPECT_EQ(m[1].best.place.feature_code, "ADM1");
   EXPECT_EQ(m[1].best.place.country, "SY");
+  // The province named after its seat, and the seat itself, in one text:
+  // the generic word decides, in every language.
+  EXPECT_EQ(Summary(DefaultTagger().Tag(
+                "Fighting spread across Aleppo province, and the city of Aleppo was shelled.")),
+            (std::vector<std::string>{"Aleppo province=iso3166:SY-HL",
+                                      "city of Aleppo=geonames:170063"}));
+  EXPECT_EQ(Summary(DefaultTagger().Tag("Los combates llegaron a la provincia de Alepo.")),
+            (std::vector<std::string>{"provincia de Alepo=iso3166:SY-HL"}));
+  EXPECT_EQ(Summary(DefaultTagger().Tag("امتدت المعارك في محافظة حلب.")),
+            (std::vector<std::string>{"محافظة حلب=iso3166:SY-HL"}));
 }
 
 // ------------------------------------------------------------------ Arabic --

@@ -166,6 +166,8 @@ std::vector<GreekCaseForm> GreekCaseForms(std::string_view word) {
   static constexpr std::string_view kOmicronSigma = "\xCE\xBF\xCF\x83";
   static constexpr std::string_view kOmicronIota = "\xCE\xBF\xCE\xB9";
   static constexpr std::string_view kEpsilonSigma = "\xCE\xB5\xCF\x83";
+  static constexpr std::string_view kIota = "\xCE\xB9";
+  static constexpr std::string_view kOmicronUpsilonSigma = "\xCE\xBF\xCF\x85\xCF\x83";
   // Greek letters are two bytes: a stem keeps at least three of them.
   static constexpr size_t kMinGreekStem = 6;
   std::vector<GreekCaseForm> forms;
@@ -179,6 +181,12 @@ std::vector<GreekCaseForm> GreekCaseForms(std::string_view word) {
   if (EndsWith(word, kOmicronUpsilon)) {
     forms.push_back({stem(4) + std::string(kOmicronSigma), 0.02f});  // -ου -> -ος
     forms.push_back({stem(4) + std::string(kOmicron), 0.03f});       // -ου -> -ο
+    // Neuters in -ι: Χαλέπι, Χαλεπιού (learned Χαλεπίου), Βελιγράδι.
+    if (EndsWith(word.substr(0, word.size() - 4), kIota)) forms.push_back({stem(4), 0.02f});
+  }
+  if (EndsWith(word, kOmicronUpsilonSigma)) {
+    // Neuters in -ος: Άργος, Άργους.
+    forms.push_back({stem(6) + std::string(kOmicronSigma), 0.02f});
   }
   if (EndsWith(word, kOmicron) || EndsWith(word, kEta) || EndsWith(word, kAlpha)) {
     forms.push_back({std::string(word) + std::string(kSigma), 0.02f});  // -ο -η -α + ς

@@ -80,8 +80,9 @@ std::vector<ProcliticStem> ArabicProcliticStems(std::string_view word);
 
 // The nominatives a declined Greek word (normalized, one word) may stand
 // for, since gazetteers hold names in the nominative: "συριασ" -> "συρια",
-// "ευφρατου" -> "ευφρατοσ" or "ευφρατο", "μοσουλη" -> "μοσουλησ",
-// "σερρων" -> "σερρεσ", "σερρα" or "σερροι". Each comes with a penalty
+// "ευφρατου" -> "ευφρατοσ" or "ευφρατο", "χαλεπιου" -> "χαλεπι" too,
+// "αργουσ" -> "αργοσ", "μοσουλη" -> "μοσουλησ", "σερρων" -> "σερρεσ",
+// "σερρα" or "σερροι". Each comes with a penalty
 // for how far it is from the word; the word itself is not listed, and
 // words of fewer than three letters give none.
 struct GreekCaseForm {

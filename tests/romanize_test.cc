@@ -303,6 +303,28 @@ TEST(RomanizeArabicTest, TaMarbutaBeforeAnotherWordAlsoReadsAt) {
   }
 }
 
+TEST(GreekCaseFormsTest, NominativesOfEachDeclension) {
+  const auto forms = [](std::string_view word) {
+    std::vector<std::string> out;
+    for (const GreekCaseForm& f : GreekCaseForms(NormalizeName(word))) out.push_back(f.text);
+    return out;
+  };
+  const auto has = [&](std::string_view word, std::string_view nominative) {
+    const std::vector<std::string> f = forms(word);
+    return std::find(f.begin(), f.end(), NormalizeName(nominative)) != f.end();
+  };
+  EXPECT_TRUE(has("Συρίας", "Συρία"));
+  EXPECT_TRUE(has("Ευφράτου", "Ευφράτης") || has("Ευφράτου", "Ευφράτος"));
+  EXPECT_TRUE(has("Ευφράτου", "Ευφράτο"));
+  EXPECT_TRUE(has("Μοσούλη", "Μοσούλης"));
+  EXPECT_TRUE(has("Σερρών", "Σέρρες"));
+  EXPECT_TRUE(has("Χαλεπιού", "Χαλέπι"));    // neuter in -ι
+  EXPECT_TRUE(has("Βελιγραδίου", "Βελιγράδι"));
+  EXPECT_TRUE(has("Άργους", "Άργος"));       // neuter in -ος
+  EXPECT_FALSE(has("Λιβάνου", "Λιβάν"));     // no iota before -ου
+  EXPECT_TRUE(forms("Ρω").empty());          // under three letters
+}
+
 TEST(ReadingDistanceTest, ArabicInitialAlefIsAWrittenVowel) {
   // An initial alef writes a vowel: آبرن is closer to Auburn than to Bern.
   EXPECT_GT(ReadingSimilarity("abrn", "auburn", false),

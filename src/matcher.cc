@@ -139,22 +139,19 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
     }
   }
   // Greek articles and prepositions before a name: "της Συρίας", "στη Ράκα".
-  {
-    static constexpr std::string_view kGreekLeading[] = {
-        "ο", "η", "το", "του", "τησ", "των", "τον", "την", "τη", "στο", "στη",
-        "στην", "στον", "στα", "στισ", "στουσ", "σε", "απο", "προσ"};
-    for (size_t i = 0, n = variants.size(); i < n; ++i) {
-      const std::string text = variants[i].normalized;
-      const size_t space = text.find(' ');
-      if (space == std::string::npos) continue;
-      const std::string_view first = std::string_view(text).substr(0, space);
-      for (std::string_view article : kGreekLeading) {
-        if (first == article) {
-          add(text.substr(space + 1), variants[i].penalty + 0.01,
-              variants[i].feature_hint, "Greek article removed");
-          break;
-        }
-      }
+  static constexpr std::string_view kGreekLeading[] = {
+      "ο", "η", "το", "του", "τησ", "των", "τον", "την", "τη", "στο", "στη",
+      "στην", "στον", "στα", "στισ", "στουσ", "σε", "απο", "προσ"};
+  const auto greek_leading = [](std::string_view word) {
+    return std::find(std::begin(kGreekLeading), std::end(kGreekLeading), word) !=
+           std::end(kGreekLeading);
+  };
+  for (size_t i = 0, n = variants.size(); i < n; ++i) {
+    const std::string text = variants[i].normalized;
+    const size_t space = text.find(' ');
+    if (space != std::string::npos && greek_leading(std::string_view(text).substr(0, space))) {
+      add(text.substr(space + 1), variants[i].penalty + 0.01, variants[i].feature_hint,
+          "Greek article removed");
     }
   }
   const size_t stems = variants.size();
@@ -200,14 +197,41 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
             "final h of the ta marbuta added");
       }
     }
-    // Greek case endings on the last word: genitive -σ, genitive plural -ων.
-    if (EndsWith(text, kSigma) && text.size() > 6) {
-      add(text.substr(0, text.size() - kSigma.size()), penalty + 0.03, feature,
+    // Greek case endings on the last word ("της Συρίας", "του Χαλεπιού",
+    // "των Σερρών"): the nominatives it may stand for. Not a final -ς
+    // added to a word that may be a nominative already ("Ράκα"): that
+    // costs a variant on most Greek queries, and the readings of
+    // "Πειραιά" find Πειραιάς anyway.
+    const size_t last_space = text.rfind(' ');
+    const size_t last_word = last_space == std::string::npos ? 0 : last_space + 1;
+    const std::string_view last = std::string_view(text).substr(last_word);
+    for (const GreekCaseForm& form : GreekCaseForms(last)) {
+      if (form.text.size() > last.size()) continue;
+      add(text.substr(0, last_word) + form.text, penalty + 0.01 + form.penalty, feature,
           "Greek case ending removed");
     }
-    if (EndsWith(text, kOmegaNu) && text.size() > 8) {
-      add(text.substr(0, text.size() - 2), penalty + 0.03, feature,
-          "Greek case ending removed");
+    // An adjective agrees with its noun: "Ηνωμένων Πολιτειών" is
+    // "Ηνωμένες Πολιτείες", "Ηνωμένων Αραβικών Εμιράτων" "Ηνωμένα Αραβικά
+    // Εμιράτα": every word takes its k-th nominative (or its last).
+    if (last_word > 0 && !greek_leading(first)) {
+      std::vector<std::vector<GreekCaseForm>> words;
+      size_t most = 0;
+      for (std::string_view word : Split(text, ' ', /*skip_empty=*/true)) {
+        words.push_back(GreekCaseForms(word));
+        most = words.back().empty() ? 0 : std::max(most, words.back().size());
+        if (words.back().empty()) break;
+      }
+      for (size_t k = 0; k < most; ++k) {
+        std::string agreed;
+        float worst = 0;
+        for (const std::vector<GreekCaseForm>& forms : words) {
+          const GreekCaseForm& form = forms[std::min(k, forms.size() - 1)];
+          if (!agreed.empty()) agreed.push_back(' ');
+          agreed.append(form.text);
+          worst = std::max(worst, form.penalty);
+        }
+        add(std::move(agreed), penalty + 0.01 + worst, feature, "Greek case endings removed");
+      }
     }
   }
 }

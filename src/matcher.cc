@@ -218,8 +218,11 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
       size_t most = 0;
       for (std::string_view word : Split(text, ' ', /*skip_empty=*/true)) {
         words.push_back(GreekCaseForms(word));
-        most = words.back().empty() ? 0 : std::max(most, words.back().size());
-        if (words.back().empty()) break;
+        if (words.back().empty()) {
+          most = 0;  // a word that is no declined Greek word
+          break;
+        }
+        most = std::max(most, words.back().size());
       }
       for (size_t k = 0; k < most; ++k) {
         std::string agreed;

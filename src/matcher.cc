@@ -89,8 +89,6 @@ constexpr double kCodeNameFactor = 0.75;
 // dozens of languages and transcriptions ("K'u-lun"), and would otherwise
 // catch the transcriptions of smaller places by chance. 0.02 of quality;
 // 0.01, 0.04 and 0.06 did worse on the Greek, Arabic and Latin held-out sets.
-// Not for one-edit matches: there it lowers the ranking bound of the
-// winner and costs a fifth more reading comparisons for 0.4 point.
 constexpr double kAlternateNameMalus = 0.02;
 
 // Candidates are scattered over a large mapped file: asking for all of a
@@ -461,8 +459,7 @@ void Matcher::Score(const Query& query, const ResolveOptions& options,
   const QueryVariant& variant = query.variants[c->variant];
   double quality = Quality(c->kind, c->similarity);
   if (name.flags & kNameCode) quality *= kCodeNameFactor;
-  if ((c->kind == MatchKind::kRomanized || c->kind == MatchKind::kPhonetic) &&
-      !(name.flags & kNamePreferred)) {
+  if (c->kind != MatchKind::kExact && !(name.flags & kNamePreferred)) {
     quality -= kAlternateNameMalus;
   }
   double score = kQualityWeight * quality +

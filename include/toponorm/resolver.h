@@ -10,6 +10,11 @@
 // (native form, romanized form, skeleton, skeleton edit distance 1) and are
 // re-ranked by how well they matched, a weighted edit distance between
 // readings, prominence (population, feature) and the caller's hints.
+// A qualifier after a comma or in parentheses ("Athens, Alabama",
+// "Murrieta, Riverside County, California", "آسٹن، ٹیکساس", "Paris (Texas)")
+// narrows: each part is read as a country or first-level division, places
+// inside one gain, and places outside all of them lose when the reading is
+// firm ("qualifier US-AL" in the reason).
 //
 // Example:
 //   auto gazetteer = toponorm::Gazetteer::OpenDefault();   // check .ok()

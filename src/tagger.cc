@@ -37,6 +37,9 @@ constexpr double kHeadFirstDoubt = 0.5;
 constexpr double kAccentDoubt = 0.5;
 constexpr int kAccentDoubtProminence = 70;
 
+// A name right after "según" (according to) is a source, rarely a place.
+constexpr double kSourceDoubt = 0.3;
+
 // What a generic word next to a name adds to the places of the kind it
 // names: "Aleppo province" is the province even though its English name is
 // only an alternate one, taken from its seat's.
@@ -1441,6 +1444,13 @@ struct TaggerEngine::Impl {
         if (prev == "el" || prev == "del" || prev == "al") {
           structure(0.4, "after a Spanish article");
         }
+      }
+      // "según X", "according to X": a source is a person or a body, and a
+      // place there speaks for its government ("según Moscú").
+      if (single && f.first > 0 && SpaceOnly(first) && !info(f.first - 1).forms.empty() &&
+          (latin_common & CommonWordBit(WordListLanguageIndex("es"))) &&
+          info(f.first - 1).forms[0].text == "segun") {
+        structure(kSourceDoubt, "after según");
       }
       // Spanish writes its accents: "las Cortes" (the parliament) is not
       // Cortés, "Pese a" not Pesé. A name written without the accents

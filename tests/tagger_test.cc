@@ -417,6 +417,16 @@ TEST(TaggerTest, SpanishNameWithoutItsAccentIsAnotherWord) {
                                       "Panamá=iso3166:PA", "Avila=geonames:3129136"}));
 }
 
+TEST(TaggerTest, SpanishSourceAfterSegunIsNoPlace) {
+  if (!HasWordLists()) GTEST_SKIP() << "the default gazetteer was built without word lists";
+  // "Según Puno" is according to a man named Puno; the city elsewhere is kept.
+  EXPECT_EQ(Summary(DefaultTagger().Tag(
+                "Según Puno, el pirata aéreo pidió un paracaídas antes de aterrizar en Lima.")),
+            (std::vector<std::string>{"Lima=geonames:3936456"}));
+  EXPECT_EQ(Summary(DefaultTagger().Tag("El avión salió de Puno y aterrizó en Lima.")),
+            (std::vector<std::string>{"Puno=geonames:3931276", "Lima=geonames:3936456"}));
+}
+
 TEST(TaggerTest, GreekFirstNamesOrganisationsAndStress) {
   // A city's name right before a surname is a first name; a word that only
   // sounds like a well-known city ("Πούτιν", "Τράπεζα") is no place to

@@ -36,6 +36,9 @@ constexpr double kHeadFirstDoubt = 0.5;
 // prominent (news does drop accents of well-known names).
 constexpr double kAccentDoubt = 0.5;
 constexpr int kAccentDoubtProminence = 70;
+// Elsewhere the press drops other languages' diacritics ("Guimaraes"),
+// except for small places, whose names it copies as they are written.
+constexpr int kSmallForeignProminence = 50;
 
 // A name right after "según" (according to) is a source, rarely a place.
 constexpr double kSourceDoubt = 0.3;
@@ -188,15 +191,17 @@ bool IsAscii(std::string_view text) {
   return true;
 }
 
-// Whether `place` is in a Spanish-speaking country and every spelling of
-// it that Spanish text would use (its own name and its Spanish names) and
-// that normalizes to `key` carries an accent or a tilde past its first
+// Whether `place` is in a Spanish-speaking country, or small, and every
+// spelling of it that Spanish text would use (its own name and its Spanish
+// names) and that normalizes to `key` carries a diacritic past its first
 // letter, and there is one. (The press often drops the accent of a capital
-// letter, "Avila", and those of other languages, "Guimaraes".)
+// letter, "Avila", and those of other languages in well-known names,
+// "Guimaraes"; not those of Åmål, so "Amal" is the Lebanese movement.)
 bool OnlyAccentedSpellings(const GazetteerData& d, const PlaceRecord& place,
                            std::string_view key) {
   if (!InList(place, {"ES", "MX", "AR", "CO", "PE", "VE", "CL", "EC", "GT", "CU", "BO",
-                      "DO", "HN", "PY", "SV", "NI", "CR", "PA", "UY", "PR", "GQ"})) {
+                      "DO", "HN", "PY", "SV", "NI", "CR", "PA", "UY", "PR", "GQ"}) &&
+      place.prominence >= kSmallForeignProminence) {
     return false;
   }
   bool any = false;

@@ -286,29 +286,18 @@ void Matcher::Take(absl::Span<const uint32_t> postings, MatchKind kind,
   for (size_t i = 0; i < n; ++i) {
     if (postings[i] < data_.name_count) Prefetch(&data_.names[postings[i]]);
   }
-  for (size_t i = 0; i < n; ++i) {
+  // Past the cap, a qualified query ("Athens, Alabama") still takes the
+  // places in what the qualifier names: a small town behind hundreds of
+  // more prominent places of the same skeleton.
+  const size_t scan =
+      query->qualifiers.empty() ? n : std::min(postings.size(), kMaxQualifiedPostings);
+  for (size_t i = 0; i < scan; ++i) {
     Candidate c;
     c.name = postings[i];
     if (c.name >= data_.name_count) continue;  // corrupt posting
     c.place = data_.names[c.name].place;
     if (c.place >= data_.place_count) continue;
-    c.kind = kind;
-    c.variant = variant;
-    c.key = key_id;
-    out->push_back(c);
-  }
-  // Past the cap, a qualified query ("Athens, Alabama") still takes the
-  // places in what the qualifier names: a small town behind hundreds of
-  // more prominent places of the same skeleton.
-  if (query->qualifiers.empty()) return;
-  const size_t scan = std::min(postings.size(), kMaxQualifiedPostings);
-  for (size_t i = n; i < scan; ++i) {
-    Candidate c;
-    c.name = postings[i];
-    if (c.name >= data_.name_count) continue;
-    c.place = data_.names[c.name].place;
-    if (c.place >= data_.place_count) continue;
-    if (QualifierMatch(*query, data_.places[c.place]) == 0) continue;
+    if (i >= n && QualifierMatch(*query, data_.places[c.place]) == 0) continue;
     c.kind = kind;
     c.variant = variant;
     c.key = key_id;

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sv.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -280,14 +281,7 @@ std::string NormalizeName(std::string_view name) {
   std::string out;
   out.reserve(name.size());
   // ASCII needs no ICU: NFKC_Casefold of ASCII is lower-casing.
-  bool ascii = true;
-  for (char ch : name) {
-    if (static_cast<unsigned char>(ch) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) {
+  if (IsAscii(name)) {
     for (char ch : name) EmitBase(static_cast<unsigned char>(ch), &out);
     TrimTrailingSpace(&out);
     return out;

@@ -46,6 +46,14 @@ inline bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// Whether every byte of `s` is ASCII.
+inline bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
 // Splits on `separator`; empty pieces are kept unless skip_empty.
 inline std::vector<std::string_view> Split(std::string_view text,
                                            char separator,

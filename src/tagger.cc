@@ -184,13 +184,6 @@ bool InList(const PlaceRecord& p, std::initializer_list<const char*> list) {
   return false;
 }
 
-bool IsAscii(std::string_view text) {
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
-
 // Whether `place` is in a Spanish-speaking country, or small, and every
 // spelling of it that Spanish text would use (its own name and its Spanish
 // names) and that normalizes to `key` carries a diacritic past its first
@@ -957,9 +950,6 @@ struct TaggerEngine::Impl {
     SortCands(&p->cands, [](const Cand& c) { return c.base; });
   }
 
-  // A generic phrase right before token i ("province of", "مدينة",
-  // "πόλη")? Returns its feature class ('A', 'P') and sets *start to its
-  // first token; '\0' when there is none.
   // The normalized words of tokens [from, to), joined by spaces.
   std::string PhraseText(size_t from, size_t to) const {
     std::string phrase;
@@ -971,6 +961,9 @@ struct TaggerEngine::Impl {
     return phrase;
   }
 
+  // A generic phrase right before token i ("province of", "مدينة",
+  // "πόλη")? Returns its feature class ('A', 'P') and sets *start to its
+  // first token; '\0' when there is none.
   char GenericBefore(size_t i, size_t* start = nullptr) const {
     if (i == 0 || !Joinable(tokens[i - 1], tokens[i])) return '\0';
     char found = '\0';

@@ -29,6 +29,7 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
+using ::testing::StartsWith;
 
 using testing_sample::DefaultGazetteer;
 
@@ -856,6 +857,58 @@ TEST(ResolverPriorTest, APlaceOwnNameOutranksAnotherPlaceAlternateName) {
   ASSERT_TRUE(m.ok());
   ASSERT_FALSE(m->empty());
   EXPECT_EQ((*m)[0].place.id, "test:other");
+}
+
+TEST(ResolverNamePartTest, ARunOfTheQueryWordsThatIsANameIsFound) {
+  // Official double names, a province added, a city district: the
+  // gazetteer knows one part only.
+  GazetteerBuilder builder;
+  auto add = [&](std::string id, std::string name, std::string country,
+                 uint64_t population) {
+    PlaceRecord p;
+    p.id = std::move(id);
+    p.name = std::move(name);
+    p.country = std::move(country);
+    p.feature_class = 'P';
+    p.feature_code = "PPL";
+    p.population = population;
+    ASSERT_TRUE(builder.AddPlace(p).ok());
+  };
+  add("test:amorebieta", "Amorebieta", "ES", 17000);
+  add("test:acquarica", "Acquarica", "IT", 4800);
+  add("test:acquaviva", "Acquaviva", "IT", 21000);
+  add("test:buckow", "Buckow", "DE", 3000);
+  add("test:sps", "San Pedro Sula", "HN", 700000);
+  add("test:san-pedro", "San Pedro", "PH", 300000);
+  absl::StatusOr<std::string> bytes = builder.Serialize();
+  ASSERT_TRUE(bytes.ok()) << bytes.status();
+  absl::StatusOr<std::unique_ptr<const Gazetteer>> gazetteer =
+      Gazetteer::FromBytes(*bytes, "parts");
+  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
+  const Resolver resolver(**gazetteer);
+  auto top = [&](std::string_view query) -> std::string {
+    absl::StatusOr<std::vector<Match>> m = resolver.Resolve(query);
+    if (!m.ok() || m->empty()) return "(none)";
+    return std::string((*m)[0].place.id) + " " + (*m)[0].reason;
+  };
+  EXPECT_THAT(top("Amorebieta-Etxano"),
+              StartsWith("test:amorebieta exact name \"Amorebieta\"; part of the name"));
+  EXPECT_THAT(top("Acquarica di Lecce"), StartsWith("test:acquarica "));
+  EXPECT_THAT(top("Berlin-Buckow"), StartsWith("test:buckow "));
+  // A part costs more than a close reading of the whole name.
+  absl::StatusOr<std::vector<Match>> m = resolver.Resolve("San Pedro Sulla");
+  ASSERT_TRUE(m.ok());
+  ASSERT_GE(m->size(), 2u) << Describe(*m);
+  EXPECT_EQ((*m)[0].place.id, "test:sps") << Describe(*m);
+  EXPECT_EQ((*m)[1].place.id, "test:san-pedro") << Describe(*m);
+  EXPECT_LT((*m)[1].score, 0.8) << Describe(*m);
+  // The whole name, when the gazetteer has it, is no part.
+  m = resolver.Resolve("San Pedro");
+  ASSERT_TRUE(m.ok());
+  ASSERT_FALSE(m->empty());
+  EXPECT_EQ((*m)[0].place.id, "test:san-pedro");
+  EXPECT_EQ((*m)[0].kind, MatchKind::kExact);
+  EXPECT_THAT((*m)[0].reason, Not(HasSubstr("part of the name")));
 }
 
 class SmallGazetteerTest : public ::testing::Test {

@@ -15,6 +15,9 @@
 // narrows: each part is read as a country or first-level division, places
 // inside one gain, and places outside all of them lose when the reading is
 // firm ("qualifier US-AL" in the reason).
+// A name with words the gazetteer lacks ("Amorebieta-Etxano", "Acquarica di
+// Lecce") is also looked up by runs of its words that keep at least half
+// of its letters, at a cost ("part of the name" in the reason).
 //
 // Example:
 //   auto gazetteer = toponorm::Gazetteer::OpenDefault();   // check .ok()

@@ -443,7 +443,8 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
   std::vector<internal::NameRecord> name_records;
   std::vector<uint8_t> name_prominence;  // by name index, for posting order
   internal::KeyIndexWriter id_index, native_index, reading_index,
-      skeleton_index, deletion_index, common_words, lookalike_words;
+      skeleton_index, deletion_index, common_words, lookalike_words,
+      name_part_index;
   absl::flat_hash_set<uint64_t> name_words;  // for the word lists
   // Readings of every name and skeletons of well-known cities' names: a
   // dictionary word with one of these may be taken for a place's name.
@@ -542,6 +543,14 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
         }
       }
       if (nr.flags & internal::kNameCode) continue;  // codes match exactly only
+      // A place's own name only: a historic or foreign alternate ("Cow
+      // Ford", Jacksonville) is no name a reader shortens.
+      if (name.preferred) {
+        for (const internal::NamePart& part :
+             internal::NameParts(keys.normalized, /*edges_only=*/true)) {
+          name_part_index.Add(KeyHash(part.text), n);
+        }
+      }
       const bool heard =
           r.feature_class == 'P' && rec.prominence >= internal::kSoundAlikeProminence;
       for (const std::string& reading : keys.readings) {
@@ -584,6 +593,7 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
       skeleton_index.Serialize(name_rank, name_group, kNamesPerPlaceAndKey);
   sections[internal::kSectionDeletionIndex] =
       deletion_index.Serialize(name_rank, name_group, kNamesPerPlaceAndKey);
+  sections[internal::kSectionNameParts] = name_part_index.Serialize(name_rank, name_group);
   AppendRaw(&sections[internal::kSectionPlaces], place_records.data(),
             place_records.size() * sizeof(internal::PlaceRecord));
   AppendRaw(&sections[internal::kSectionNames], name_records.data(),

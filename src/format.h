@@ -36,10 +36,11 @@ enum SectionKind : uint32_t {
   kSectionBuildInfo = 9,
   kSectionCommonWords = 10,  // key index: KeyHash(word) -> word-list bitmask
   kSectionLookalikeWords = 11,  // the same, for other words like a name
+  kSectionNameParts = 12,  // key index: leading or trailing words -> name
 };
 // Sections this version writes; files with only the first
-// kRequiredSectionCount (no word-list sections) still open.
-inline constexpr uint32_t kSectionCount = 11;
+// kRequiredSectionCount (no word-list or name-part sections) still open.
+inline constexpr uint32_t kSectionCount = 12;
 inline constexpr uint32_t kRequiredSectionCount = 9;
 
 struct FileHeader {

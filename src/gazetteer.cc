@@ -135,12 +135,14 @@ absl::Status Validate(GazetteerData& d, const OpenOptions& options) {
                                             spec.what, spec.view);
     if (!s.ok()) return s;
   }
-  // Optional: the word-list sections (their values are bitmasks).
-  const IndexSpec word_specs[] = {
+  // Optional: the word-list sections (their values are bitmasks) and the
+  // name parts.
+  const IndexSpec optional_specs[] = {
       {kSectionCommonWords, &d.common_words, UINT32_MAX, "common-word"},
       {kSectionLookalikeWords, &d.lookalike_words, UINT32_MAX, "look-alike word"},
+      {kSectionNameParts, &d.name_part_index, d.name_count, "name-part"},
   };
-  for (const IndexSpec& spec : word_specs) {
+  for (const IndexSpec& spec : optional_specs) {
     if (sections[spec.kind].empty()) continue;
     absl::Status s = KeyIndexView::Validate(sections[spec.kind], spec.limit,
                                             spec.what, spec.view);

@@ -40,6 +40,10 @@ struct GazetteerData {
   KeyIndexView common_words;
   // Other words of long word lists that read or sound like a place's name.
   KeyIndexView lookalike_words;
+  // The leading and trailing word runs of names of several words that keep
+  // at least half of the letters ("cerdanyola" of "Cerdanyola del Vallès");
+  // empty for files written before it existed.
+  KeyIndexView name_part_index;
 
   // The string `ref` points to; empty when it points outside the pool.
   std::string_view str(StrRef ref) const {

@@ -416,6 +416,34 @@ uint64_t StableHash(std::string_view bytes, uint64_t seed) {
 namespace toponorm {
 namespace internal {
 
+std::vector<NamePart> NameParts(std::string_view normalized, bool edges_only) {
+  const std::vector<std::string_view> words = Split(normalized, ' ', /*skip_empty=*/true);
+  std::vector<NamePart> parts;
+  if (words.size() < 2 || words.size() > kMaxNamePartWords) return parts;
+  std::vector<size_t> letters(words.size());
+  size_t total = 0;
+  for (size_t k = 0; k < words.size(); ++k) {
+    for (char c : words[k]) letters[k] += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+    total += letters[k];
+  }
+  for (size_t length = words.size() - 1; length >= 1; --length) {
+    for (size_t first = 0; first + length <= words.size(); ++first) {
+      if (edges_only && first != 0 && first + length != words.size()) continue;
+      size_t kept = 0;
+      for (size_t k = first; k < first + length; ++k) kept += letters[k];
+      if (kept < kMinNamePartLetters || 2 * kept < total) continue;
+      NamePart part;
+      for (size_t k = first; k < first + length; ++k) {
+        if (!part.text.empty()) part.text.push_back(' ');
+        part.text.append(words[k]);
+      }
+      part.left_out = static_cast<double>(total - kept) / static_cast<double>(total);
+      parts.push_back(std::move(part));
+    }
+  }
+  return parts;
+}
+
 KeySet ComputeKeys(std::string normalized) {
   KeySet keys;
   keys.normalized = std::move(normalized);

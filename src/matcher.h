@@ -110,8 +110,9 @@ class Matcher {
   // when nothing close was found, their one-edit neighbourhood.
   void CollectInexact(Query* query, const ResolveOptions& options,
                       std::vector<Candidate>* out) const;
-  // Runs of the query's words that are gazetteer names, each as a variant
-  // of its own ("part of the name"), after the readings of the others.
+  // Runs of the query's words that are gazetteer names ("part of the
+  // name"), and places whose own name begins or ends with the query ("the
+  // name is longer"), each as a variant of its own, without readings.
   void CollectNameParts(Query* query, std::vector<Candidate>* out) const;
   // The best score a candidate found through `variant` by anything but an
   // exact name could reach.

@@ -18,6 +18,7 @@ const char* MatchKindName(MatchKind kind) {
     case MatchKind::kRomanized: return "romanized";
     case MatchKind::kPhonetic: return "phonetic";
     case MatchKind::kFuzzy: return "fuzzy";
+    case MatchKind::kPartial: return "partial";
   }
   return "fuzzy";
 }

@@ -174,6 +174,20 @@ struct KeySet {
 };
 KeySet ComputeKeys(std::string normalized);
 
+// A run of a name's words that may stand for the whole name: "amorebieta"
+// of "amorebieta etxano", "cerdanyola" of "cerdanyola del valles".
+struct NamePart {
+  std::string text;
+  double left_out = 0;  // share of the name's letters not in the run
+};
+inline constexpr size_t kMaxNamePartWords = 8;
+inline constexpr size_t kMinNamePartLetters = 4;
+// The runs of a normalized name's words that keep at least half of its
+// letters (code points) and at least kMinNamePartLetters, the whole name
+// excepted, longest first; with `edges_only`, those that begin or end the
+// name. None for one word or more than kMaxNamePartWords.
+std::vector<NamePart> NameParts(std::string_view normalized, bool edges_only);
+
 // 64-bit hash, stable across processes and platforms; used for index keys
 // and checksums in the compiled gazetteer.
 uint64_t StableHash(std::string_view bytes, uint64_t seed = 0);

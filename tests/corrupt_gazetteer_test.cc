@@ -387,6 +387,7 @@ TEST(ForgedGazetteer, IndexEntriesAndPostings) {
        ++kind) {
     ForgeKeyIndex(Valid(), kind);
   }
+  ForgeKeyIndex(Valid(), internal::kSectionNameParts);
 }
 
 // The sample gazetteer with word lists: an English one stored whole, and a

@@ -906,6 +906,39 @@ TEST(GazetteerFileTest, WrongVersionIsRefused) {
   EXPECT_THAT(Message(g.status()), HasSubstr("version " + std::to_string(version)));
 }
 
+TEST(GazetteerFileTest, FileWithoutTheNamePartSectionStillOpens) {
+  // A file written before section 12 existed: eleven sections. It opens;
+  // only the lookup of longer names is missing.
+  const std::string bytes = SmallGazetteerBytes();
+  std::unique_ptr<const Gazetteer> current = OpenBytes(bytes);
+  ASSERT_NE(current, nullptr);
+  const Resolver current_resolver(*current);
+  absl::StatusOr<std::vector<Match>> m = current_resolver.Resolve("Qaryat az");
+  ASSERT_TRUE(m.ok());
+  ASSERT_FALSE(m->empty());
+  EXPECT_EQ((*m)[0].place.id, "geonames:9100001");
+  EXPECT_THAT((*m)[0].reason, HasSubstr("the name is longer"));
+
+  std::string older = bytes;
+  internal::FileHeader header;
+  std::memcpy(&header, older.data(), sizeof(header));
+  ASSERT_EQ(header.section_count, internal::kSectionNameParts);
+  header.section_count = internal::kSectionNameParts - 1;
+  header.header_checksum = 0;
+  std::memcpy(older.data(), &header, sizeof(header));
+  header.header_checksum = internal::Checksum(std::string_view(older).substr(
+      0, sizeof(header) + header.section_count * sizeof(internal::SectionEntry)));
+  std::memcpy(older.data(), &header, sizeof(header));
+  std::unique_ptr<const Gazetteer> old = OpenBytes(older);
+  ASSERT_NE(old, nullptr);
+  const Resolver old_resolver(*old);
+  m = old_resolver.Resolve("Qaryat az");
+  ASSERT_TRUE(m.ok());
+  for (const Match& match : *m) {
+    EXPECT_THAT(match.reason, Not(HasSubstr("the name is longer")));
+  }
+}
+
 TEST(GazetteerFileTest, FlippedByteInBodyIsAChecksumError) {
   TempDir dir;
   std::string bytes = SmallGazetteerBytes();

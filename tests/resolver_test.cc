@@ -880,6 +880,16 @@ TEST(ResolverNamePartTest, ARunOfTheQueryWordsThatIsANameIsFound) {
   add("test:buckow", "Buckow", "DE", 3000);
   add("test:sps", "San Pedro Sula", "HN", 700000);
   add("test:san-pedro", "San Pedro", "PH", 300000);
+  add("test:cerdanyola", "Cerdanyola del Vallès", "ES", 57000);
+  PlaceRecord jacksonville;
+  jacksonville.id = "test:jacksonville";
+  jacksonville.name = "Jacksonville";
+  jacksonville.alternate_names = {"Cow Ford"};  // historic
+  jacksonville.country = "US";
+  jacksonville.feature_class = 'P';
+  jacksonville.feature_code = "PPLA2";
+  jacksonville.population = 900000;
+  ASSERT_TRUE(builder.AddPlace(jacksonville).ok());
   absl::StatusOr<std::string> bytes = builder.Serialize();
   ASSERT_TRUE(bytes.ok()) << bytes.status();
   absl::StatusOr<std::unique_ptr<const Gazetteer>> gazetteer =
@@ -892,7 +902,8 @@ TEST(ResolverNamePartTest, ARunOfTheQueryWordsThatIsANameIsFound) {
     return std::string((*m)[0].place.id) + " " + (*m)[0].reason;
   };
   EXPECT_THAT(top("Amorebieta-Etxano"),
-              StartsWith("test:amorebieta exact name \"Amorebieta\"; part of the name"));
+              StartsWith("test:amorebieta partial \"amorebieta\" / \"Amorebieta\"; "
+                         "part of the name; P.PPL; population 17000"));
   EXPECT_THAT(top("Acquarica di Lecce"), StartsWith("test:acquarica "));
   EXPECT_THAT(top("Berlin-Buckow"), StartsWith("test:buckow "));
   // A part costs more than a close reading of the whole name.
@@ -909,6 +920,27 @@ TEST(ResolverNamePartTest, ARunOfTheQueryWordsThatIsANameIsFound) {
   EXPECT_EQ((*m)[0].place.id, "test:san-pedro");
   EXPECT_EQ((*m)[0].kind, MatchKind::kExact);
   EXPECT_THAT((*m)[0].reason, Not(HasSubstr("part of the name")));
+  // The query is the first words of a place's own name, not of an
+  // alternate one.
+  EXPECT_THAT(top("Cerdanyola"),
+              StartsWith("test:cerdanyola partial \"cerdanyola\" / \"Cerdanyola del "
+                         "Vallès\"; the name is longer"));
+  EXPECT_THAT(top("Ford"), Not(HasSubstr("the name is longer")));
+  m = resolver.Resolve("Amorebieta-Etxano");
+  ASSERT_TRUE(m.ok());
+  ASSERT_FALSE(m->empty());
+  EXPECT_EQ((*m)[0].kind, MatchKind::kPartial);
+  EXPECT_STREQ(MatchKindName((*m)[0].kind), "partial");
+  EXPECT_NEAR((*m)[0].score, 0.92 - 0.2 - 0.1 * 6 / 16 + 0.08 * 0.3, 0.05);
+  // Callers who want whole names only turn it off.
+  ResolveOptions whole_names;
+  whole_names.partial = false;
+  m = resolver.Resolve("Amorebieta-Etxano", whole_names);
+  ASSERT_TRUE(m.ok());
+  for (const Match& match : *m) EXPECT_NE(match.kind, MatchKind::kPartial);
+  m = resolver.Resolve("Cerdanyola", whole_names);
+  ASSERT_TRUE(m.ok());
+  EXPECT_TRUE(m->empty()) << Describe(*m);
 }
 
 class SmallGazetteerTest : public ::testing::Test {

@@ -709,6 +709,46 @@ TEST(ComputeKeysTest, GreekReadingsBounded) {
 
 // These values are part of the compiled gazetteer format (index keys and
 // checksums); changing them makes every existing .tpn file unreadable.
+std::vector<std::string> PartTexts(std::string_view name, bool edges_only) {
+  std::vector<std::string> texts;
+  for (const NamePart& p : NameParts(NormalizeName(name), edges_only)) {
+    texts.push_back(p.text);
+  }
+  return texts;
+}
+
+TEST(NamePartsTest, RunsThatKeepHalfTheLettersLongestFirst) {
+  EXPECT_EQ(PartTexts("Amorebieta-Etxano", false),
+            (std::vector<std::string>{"amorebieta"}));
+  // "del valles" keeps 9 of 19 letters.
+  EXPECT_EQ(PartTexts("Cerdanyola del Vallès", false),
+            (std::vector<std::string>{"cerdanyola del", "cerdanyola"}));
+  // 22 letters: runs of 11 or more; middle runs only when edges_only is
+  // false.
+  EXPECT_EQ(PartTexts("Villa Nueva del Rio Grande", false),
+            (std::vector<std::string>{"villa nueva del rio", "nueva del rio grande",
+                                      "villa nueva del", "nueva del rio",
+                                      "del rio grande"}));
+  EXPECT_EQ(PartTexts("Villa Nueva del Rio Grande", true),
+            (std::vector<std::string>{"villa nueva del rio", "nueva del rio grande",
+                                      "villa nueva del", "del rio grande"}));
+  // Letters, not bytes: Greek and Arabic count as Latin does.
+  EXPECT_EQ(PartTexts("Νέο Χωριό", false), (std::vector<std::string>{"χωριο"}));
+  EXPECT_EQ(PartTexts("دير الزور", false), (std::vector<std::string>{"الزور"}));
+  const std::vector<NamePart> parts = NameParts("amorebieta etxano", false);
+  ASSERT_EQ(parts.size(), 1u);
+  EXPECT_DOUBLE_EQ(parts[0].left_out, 6.0 / 16.0);
+}
+
+TEST(NamePartsTest, NoneForOneWordShortRunsOrTooManyWords) {
+  EXPECT_TRUE(NameParts("raqqa", false).empty());
+  EXPECT_TRUE(NameParts("", false).empty());
+  EXPECT_TRUE(NameParts("al bab", false).empty());  // "bab" has 3 letters
+  EXPECT_EQ(PartTexts("Tal Afar", false), (std::vector<std::string>{"afar"}));
+  EXPECT_TRUE(NameParts("a b c d e f g h i", false).empty());
+  EXPECT_TRUE(NameParts("ab cd", false).empty());
+}
+
 TEST(StableHashTest, KnownValues) {
   EXPECT_EQ(StableHash(""), 0x0000000000000000ULL);
   EXPECT_EQ(StableHash("raqqa"), 0x2642306267ad10a5ULL);

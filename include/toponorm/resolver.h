@@ -17,7 +17,9 @@
 // firm ("qualifier US-AL" in the reason).
 // A name with words the gazetteer lacks ("Amorebieta-Etxano", "Acquarica di
 // Lecce") is also looked up by runs of its words that keep at least half
-// of its letters, at a cost ("part of the name" in the reason).
+// of its letters, at a cost ("part of the name" in the reason); a name
+// that shortens a place's own ("Cerdanyola" for Cerdanyola del Vallès)
+// finds it at a cost too ("the name is longer").
 //
 // Example:
 //   auto gazetteer = toponorm::Gazetteer::OpenDefault();   // check .ok()
@@ -60,9 +62,12 @@ enum class MatchKind {
   kRomanized,  // equal after romanization (another script, or variants)
   kPhonetic,   // same consonant skeleton
   kFuzzy,      // skeleton one edit away (typos, unseen variants)
+  kPartial,    // a run of the query's words equals a name ("Amorebieta" in
+               // "Amorebieta-Etxano"), or the query the leading or trailing
+               // words of a place's own name ("Cerdanyola"); at a cost
 };
 
-// "exact", "romanized", "phonetic", "fuzzy".
+// "exact", "romanized", "phonetic", "fuzzy", "partial".
 const char* MatchKindName(MatchKind kind);
 
 // Hints and limits for one Resolve call.
@@ -76,6 +81,8 @@ const char* MatchKindName(MatchKind kind);
 //   feature_class   '\0'     'P' (populated place) or 'A' (country, region):
 //                            places of that class rank higher
 //   fuzzy           true     look one edit away when nothing closer matched
+//   partial         true     look up runs of the query's words, and places
+//                            whose name the query shortens (kPartial)
 struct ResolveOptions {
   size_t max_results = 5;
   double min_score = 0.35;
@@ -83,6 +90,7 @@ struct ResolveOptions {
   std::string country;
   char feature_class = '\0';
   bool fuzzy = true;
+  bool partial = true;
 };
 
 // One ranked answer.

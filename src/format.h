@@ -22,7 +22,7 @@ namespace toponorm {
 namespace internal {
 
 inline constexpr char kMagic[8] = {'T', 'O', 'P', 'O', 'N', 'R', 'M', '\x1A'};
-inline constexpr uint32_t kFormatVersion = 2;
+inline constexpr uint32_t kFormatVersion = 3;
 
 enum SectionKind : uint32_t {
   kSectionStrings = 1,

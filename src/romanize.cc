@@ -53,6 +53,19 @@ void RomanizeLatin(char32_t c, std::string* out) {
   }
 }
 
+// A j after a vowel and before a consonant or the end of the word is the
+// semivowel y in every language that writes it so (Slavic "Bol'shoj",
+// "Aksarajskij", German transcriptions from Russian "Ipsgajm"); in
+// English and Spanish a j never stands there. Read from `start` of `out`.
+void ReadSemivowelJ(std::string* out, size_t start) {
+  auto vowel = [](char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; };
+  std::string& s = *out;
+  for (size_t i = start + 1; i < s.size(); ++i) {
+    if (s[i] != 'j' || !vowel(s[i - 1])) continue;
+    if (i + 1 == s.size() || s[i + 1] == ' ' || !vowel(s[i + 1])) s[i] = 'y';
+  }
+}
+
 // ---------------------------------------------------------------- Greek ---
 
 enum class GreekStyle { kPhonetic, kElot, kClassical, kMixed };
@@ -537,7 +550,8 @@ std::string ReadWith(const std::vector<std::u32string>& words,
         RomanizeArabicWord(word, k + 1 == words.size(), alternatives, &out,
                            allowed_out);
         break;
-      default:
+      default: {
+        const size_t start = out.size();
         for (char32_t c : word) {
           switch (ScriptOf(c)) {
             case Script::kCyrillic:
@@ -547,7 +561,9 @@ std::string ReadWith(const std::vector<std::u32string>& words,
             default: RomanizeLatin(c, &out); break;  // Latin, digits
           }
         }
+        ReadSemivowelJ(&out, start);
         break;
+      }
     }
   }
   return out;

@@ -53,6 +53,22 @@ TEST(RomanizeLatinTest, SpecialLetters) {
   EXPECT_EQ(Romanize("ıgdır"), std::vector<std::string>{"igdir"});
 }
 
+TEST(RomanizeLatinTest, JAfterAVowelBeforeAConsonantOrTheEndIsY) {
+  EXPECT_EQ(Romanize("bolshoj"), std::vector<std::string>{"bolshoy"});
+  EXPECT_EQ(Romanize("aksarajskij"), std::vector<std::string>{"aksarayskiy"});
+  EXPECT_EQ(Romanize("ipsgajm"), std::vector<std::string>{"ipsgaym"});
+  EXPECT_EQ(Romanize("bolshoj ojosh"), std::vector<std::string>{"bolshoy ojosh"});
+  // Between vowels, at the start and after a consonant, j keeps its
+  // reading: Spanish and English write it there.
+  EXPECT_EQ(Romanize("carvajal"), std::vector<std::string>{"carvajal"});
+  EXPECT_EQ(Romanize("badajoz"), std::vector<std::string>{"badajoz"});
+  EXPECT_EQ(Romanize("jaen"), std::vector<std::string>{"jaen"});
+  EXPECT_EQ(Romanize("benjamin"), std::vector<std::string>{"benjamin"});
+  // So the spellings share their keys.
+  EXPECT_EQ(ComputeKeys("bolshoj").skeletons, ComputeKeys("bolshoy").skeletons);
+  EXPECT_EQ(ComputeKeys("kertsjevskij").skeletons, ComputeKeys("kertsjevskiy").skeletons);
+}
+
 TEST(RomanizeTest, EmptyAndUncoveredScripts) {
   EXPECT_TRUE(Romanize("").empty());
   EXPECT_TRUE(Romanize("東京").empty());

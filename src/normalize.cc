@@ -50,8 +50,8 @@ char32_t FoldArabicLetter(char32_t c) {
     case 0x0649: case 0x06CC: case 0x06D0: case 0x06CD: case 0x06D2:
     case 0x06CE:  // alef maqsura, Persian yeh, Kurdish yeh forms
       return 0x064A;
-    case 0x0629: case 0x06D5: case 0x06C1: case 0x06BE: case 0x06C3:
-      return 0x0647;  // teh marbuta, ae, heh goal, heh doachashmee -> heh
+    case 0x0629: case 0x06C1: case 0x06BE: case 0x06C3:
+      return 0x0647;  // teh marbuta, heh goal, heh doachashmee -> heh
     case 0x06A9: case 0x06AA:  // keheh, swash kaf
       return 0x0643;
     case 0x06CB: case 0x06C6: case 0x06C7: case 0x06C8: case 0x06C9:

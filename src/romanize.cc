@@ -207,7 +207,7 @@ void RomanizeGreekWord(const std::u32string& w, GreekStyle style,
 // ---------------------------------------------------------- Arabic script --
 
 bool IsArabicLongVowel(char32_t c) {
-  return c == 0x0627 || c == 0x0622 || c == 0x0648 || c == 0x064A;
+  return c == 0x0627 || c == 0x0622 || c == 0x0648 || c == 0x064A || c == 0x06D5;
 }
 
 // Readings of Arabic-script letters besides the Arabic default. Other
@@ -362,8 +362,10 @@ void RomanizeArabicWord(const std::u32string& w, bool last_word,
       case 0x0698: out->append("zh"); break;                   // ژ
       case 0x06AF: case 0x06A8: out->push_back('g'); break;    // گ ڨ
       case 0x06A4: case 0x06CB: out->push_back('v'); break;    // ڤ ۋ
-      case 0x06C6: out->push_back('o'); break;                 // ۆ
-      case 0x06CE: out->push_back('e'); break;                 // ێ
+      // Uyghur and Kurdish write their vowels: ە is e (folded with ه it
+      // read "Lhnju" for لەنجۇ, Lanzhou), ڭ is ng.
+      case 0x06D5: out->push_back('e'); break;                 // ە
+      case 0x06AD: out->append("ng"); break;                   // ڭ
       default:
         if (c >= '0' && c <= '9') out->push_back(static_cast<char>(c));
         break;

@@ -268,9 +268,13 @@ TaggerEngine::TaggerEngine(const GazetteerData& data,
                            const TaggerOptions& options)
     : data_(data), options_(options), id_(g_next_engine_id++), lexicon_(data) {
   for (size_t i = 0; i < kEmbeddedRuleCount; ++i) {
-    // Romanized Chinese generic words ("Zhen", "Shi", "Chen") are also
-    // common surnames in running text: no cue for the tagger.
-    if (kEmbeddedRules[i].name == std::string_view("zh.tsv")) continue;
+    // The languages the tagger reads. Not the others': romanized Chinese
+    // generic words ("Zhen", "Shi", "Chen") are also common surnames in
+    // running text, and Persian, Urdu and Uyghur text is not read.
+    const std::string_view file = kEmbeddedRules[i].name;
+    if (file != "ar.tsv" && file != "el.tsv" && file != "en.tsv" && file != "es.tsv") {
+      continue;
+    }
     for (std::string_view line : Split(kEmbeddedRules[i].text, '\n')) {
       if (line.empty() || line[0] == '#') continue;
       std::vector<std::string_view> cols = Split(line, '\t');

@@ -154,6 +154,9 @@ TEST(NormalizeArabicTest, FoldsPersianLetters) {
   // Persian letters without an Arabic counterpart are kept.
   EXPECT_EQ(NormalizeName("پ"), "پ");
   EXPECT_EQ(NormalizeName("گ"), "گ");
+  // So is the vowel ە of Kurdish and Uyghur: it is no heh.
+  EXPECT_EQ(NormalizeName("هەولێر"), "هەولير");
+  EXPECT_NE(NormalizeName("ە"), NormalizeName("ه"));
 }
 
 TEST(NormalizeArabicTest, ArabicIndicDigitsBecomeAscii) {

@@ -220,6 +220,13 @@ TEST(RomanizeArabicTest, PersianLetters) {
   EXPECT_EQ(kermanshah[0].substr(0, 7), "krmansh");
 }
 
+TEST(RomanizeArabicTest, UyghurAndKurdishVowelsAndNg) {
+  // ە is e, and a waw after it is a consonant; ڭ is ng.
+  EXPECT_EQ(Romanize(NormalizeName("لەنجۇ"))[0], "lenju");            // Lanzhou
+  EXPECT_EQ(Romanize(NormalizeName("تاڭشەن"))[0], "tangshen");        // Tangshan
+  EXPECT_EQ(Romanize(NormalizeName("هەولێر"))[0], "hewlir");          // Hewlêr, Erbil
+}
+
 TEST(RomanizeArabicTest, OneReadingWithoutAmbiguousLetters) {
   EXPECT_EQ(Romanize("بغداد").size(), 1u);
   EXPECT_EQ(Romanize("حلب").size(), 1u);

@@ -227,7 +227,8 @@ TEST_F(EmbeddedRulesTest, AllFilesEmbedded) {
     names.emplace_back(kEmbeddedRules[i].name);
     EXPECT_FALSE(kEmbeddedRules[i].text.empty()) << kEmbeddedRules[i].name;
   }
-  for (const char* expected : {"ar.tsv", "el.tsv", "en.tsv", "es.tsv", "zh.tsv"}) {
+  for (const char* expected :
+       {"ar.tsv", "el.tsv", "en.tsv", "es.tsv", "fa.tsv", "ug.tsv", "ur.tsv", "zh.tsv"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), expected), names.end()) << expected;
   }
   EXPECT_GT(rules_->phrase_count(), 40u);
@@ -243,6 +244,20 @@ TEST_F(EmbeddedRulesTest, ArabicMuhafaza) {
 TEST_F(EmbeddedRulesTest, ArabicCityIsP) {
   std::vector<RuleMatch> m = Apply(*rules_, "مدينة حلب");
   const RuleMatch* r = Find(m, "حلب");
+  ASSERT_NE(r, nullptr) << Describe(m);
+  EXPECT_EQ(r->feature_class, 'P');
+}
+
+TEST_F(EmbeddedRulesTest, PersianUrduAndUyghurWords) {
+  // Normalized as names are: Persian kaf and yeh fold, Uyghur ە stays.
+  std::vector<RuleMatch> m = Apply(*rules_, NormalizeName("استان کرمانشاه"));
+  const RuleMatch* r = Find(m, NormalizeName("کرمانشاه"));
+  ASSERT_NE(r, nullptr) << Describe(m);
+  EXPECT_EQ(r->feature_class, 'A');
+  m = Apply(*rules_, NormalizeName("ضلع میمنہ"));
+  ASSERT_NE(Find(m, NormalizeName("میمنہ")), nullptr) << Describe(m);
+  m = Apply(*rules_, NormalizeName("لەنجۇ شەھىرى"));
+  r = Find(m, NormalizeName("لەنجۇ"));
   ASSERT_NE(r, nullptr) << Describe(m);
   EXPECT_EQ(r->feature_class, 'P');
 }

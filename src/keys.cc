@@ -444,7 +444,7 @@ std::vector<NamePart> NameParts(std::string_view normalized, bool edges_only) {
   return parts;
 }
 
-KeySet ComputeKeys(std::string normalized) {
+KeySet ComputeKeys(std::string normalized, Readings kind) {
   KeySet keys;
   keys.normalized = std::move(normalized);
   keys.stripped = StripArticles(keys.normalized);
@@ -454,12 +454,12 @@ KeySet ComputeKeys(std::string normalized) {
     }
     list->push_back(std::move(value));
   };
-  for (std::string& r : Romanize(keys.stripped)) {
+  for (std::string& r : Romanize(keys.stripped, kind)) {
     add_unique(&keys.readings, std::move(r));
   }
   keys.stripped_reading_count = keys.readings.size();
   if (keys.stripped != keys.normalized) {
-    for (std::string& r : Romanize(keys.normalized)) {
+    for (std::string& r : Romanize(keys.normalized, kind)) {
       add_unique(&keys.readings, std::move(r));
     }
   }

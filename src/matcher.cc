@@ -269,7 +269,7 @@ void Matcher::ComputeReadings(const ResolveOptions& options,
   query->vowels_written.clear();
   for (const QueryVariant& v : query->variants) {
     query->vowels_written.push_back(DominantScript(v.normalized) != Script::kArabic);
-    KeySet keys = ComputeKeys(v.normalized);
+    KeySet keys = ComputeKeys(v.normalized, Readings::kQuery);
     std::vector<std::string> readings = std::move(keys.readings);
     size_t compared = keys.stripped_reading_count;
     if (options.language == "es") {

@@ -66,6 +66,31 @@ void ReadSemivowelJ(std::string* out, size_t start) {
   }
 }
 
+// The kLatinSlavicJ reading of `out` from `start`: tsj, sj, zj -> ch, sh,
+// zh; j -> y; oe -> u.
+void ReadSlavicJ(std::string* out, size_t start) {
+  std::string read;
+  const std::string_view s = std::string_view(*out).substr(start);
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 3, "tsj") == 0) {
+      read += "ch";
+      i += 2;
+    } else if ((s[i] == 's' || s[i] == 'z') && i + 1 < s.size() && s[i + 1] == 'j') {
+      read += s[i];
+      read += 'h';
+      ++i;
+    } else if (s[i] == 'j') {
+      read += 'y';
+    } else if (s.compare(i, 2, "oe") == 0) {
+      read += 'u';
+      ++i;
+    } else {
+      read += s[i];
+    }
+  }
+  out->replace(start, std::string::npos, read);
+}
+
 // ---------------------------------------------------------------- Greek ---
 
 enum class GreekStyle { kPhonetic, kElot, kClassical, kMixed };
@@ -236,6 +261,10 @@ enum ArabicAlternative : uint8_t {
   // مدينة نصر Madīnat Naşr. An adjective after it keeps the "-a"
   // (القاهرة الجديدة al-Qāhira al-Jadīda), so this is an alternative.
   kArabicConstructT = 64,
+  // Not Arabic either: German and Dutch transcriptions of Slavic names
+  // write j for y, zj, sj and tsj for zh, sh and ch, and Dutch oe for u
+  // (Jakhroma, Nezjino, Kasjirskoje, Doebna). Latin words with j or oe.
+  kLatinSlavicJ = 128,
 };
 
 // Letters of Arabic words that transcriptions of foreign names into Persian
@@ -564,6 +593,12 @@ std::string ReadWith(const std::vector<std::u32string>& words,
           }
         }
         ReadSemivowelJ(&out, start);
+        const std::string_view read = std::string_view(out).substr(start);
+        if (read.find('j') != std::string_view::npos ||
+            read.find("oe") != std::string_view::npos) {
+          *allowed_out |= kLatinSlavicJ;
+          if (alternatives & kLatinSlavicJ) ReadSlavicJ(&out, start);
+        }
         break;
       }
     }
@@ -573,7 +608,7 @@ std::string ReadWith(const std::vector<std::u32string>& words,
 
 }  // namespace
 
-std::vector<std::string> Romanize(std::string_view normalized) {
+std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
   std::vector<std::u32string> words;
   bool greek = false;
   {
@@ -612,7 +647,8 @@ std::vector<std::string> Romanize(std::string_view normalized) {
   // admits.
   for (uint8_t alternative :
        {kArabicWawV, kArabicZaySz, kPersianWaw, kArabicJimG, kArabicShinCh,
-        kCyrillicYo, kArabicConstructT}) {
+        kCyrillicYo, kArabicConstructT, kLatinSlavicJ}) {
+    if (alternative == kLatinSlavicJ && kind != Readings::kQuery) continue;
     if (allowed & alternative) {
       AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),
                  &readings);

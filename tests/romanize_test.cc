@@ -69,6 +69,27 @@ TEST(RomanizeLatinTest, JAfterAVowelBeforeAConsonantOrTheEndIsY) {
   EXPECT_EQ(ComputeKeys("kertsjevskij").skeletons, ComputeKeys("kertsjevskiy").skeletons);
 }
 
+TEST(RomanizeLatinTest, QueriesAlsoReadGermanAndDutchSlavicTranscriptions) {
+  const std::vector<std::string> jakhroma = {"jakhroma", "yakhroma"};
+  EXPECT_EQ(Romanize("jakhroma", Readings::kQuery), jakhroma);
+  EXPECT_EQ(Romanize("nezjino", Readings::kQuery),
+            (std::vector<std::string>{"nezjino", "nezhino"}));
+  EXPECT_EQ(Romanize("kasjirskoje", Readings::kQuery),
+            (std::vector<std::string>{"kasjirskoje", "kashirskoye"}));
+  EXPECT_EQ(Romanize("tsjapajevsk", Readings::kQuery),
+            (std::vector<std::string>{"tsjapajevsk", "chapayevsk"}));
+  EXPECT_EQ(Romanize("doebna", Readings::kQuery),
+            (std::vector<std::string>{"doebna", "dubna"}));
+  // Words without j or oe, and the index, keep one reading.
+  EXPECT_EQ(Romanize("madrid", Readings::kQuery), std::vector<std::string>{"madrid"});
+  EXPECT_EQ(Romanize("jakhroma"), std::vector<std::string>{"jakhroma"});
+  // So a query finds the name written the English way.
+  const KeySet query = ComputeKeys("jakhroma", Readings::kQuery);
+  const KeySet name = ComputeKeys("yakhroma");
+  EXPECT_NE(std::find(query.readings.begin(), query.readings.end(), name.readings[0]),
+            query.readings.end());
+}
+
 TEST(RomanizeTest, EmptyAndUncoveredScripts) {
   EXPECT_TRUE(Romanize("").empty());
   EXPECT_TRUE(Romanize("東京").empty());

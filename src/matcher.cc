@@ -22,6 +22,9 @@ namespace {
 // the places a reader most likely means and bounds the work per query.
 constexpr size_t kMaxPostingsPerKey = 64;
 constexpr size_t kMaxPhoneticPostingsPerKey = 96;
+// Partial matches cost at least 0.1 of score: only the most prominent of
+// their places can rank.
+constexpr size_t kMaxPartialPostingsPerKey = 8;
 // How far a qualified query reads a posting list for places in what the
 // qualifier names.
 constexpr size_t kMaxQualifiedPostings = 4096;
@@ -300,8 +303,9 @@ void Matcher::Take(absl::Span<const uint32_t> postings, MatchKind kind,
                    uint16_t variant, std::string_view key, Query* query,
                    std::vector<Candidate>* out) const {
   if (postings.empty()) return;
-  const size_t limit = kind <= MatchKind::kRomanized ? kMaxPostingsPerKey
-                                                     : kMaxPhoneticPostingsPerKey;
+  const size_t limit = kind == MatchKind::kPartial      ? kMaxPartialPostingsPerKey
+                       : kind <= MatchKind::kRomanized ? kMaxPostingsPerKey
+                                                       : kMaxPhoneticPostingsPerKey;
   const size_t n = std::min(postings.size(), limit);
   const uint16_t key_id = static_cast<uint16_t>(query->keys.size());
   query->keys.emplace_back(key);

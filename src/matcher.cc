@@ -264,7 +264,7 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
   }
 }
 
-void Matcher::ComputeReadings(const ResolveOptions& options,
+void Matcher::ComputeReadings(const ResolveOptions& options, Readings kind,
                               Query* query) const {
   query->readings.clear();
   query->prepared.clear();
@@ -272,7 +272,7 @@ void Matcher::ComputeReadings(const ResolveOptions& options,
   query->vowels_written.clear();
   for (const QueryVariant& v : query->variants) {
     query->vowels_written.push_back(DominantScript(v.normalized) != Script::kArabic);
-    KeySet keys = ComputeKeys(v.normalized, Readings::kQuery);
+    KeySet keys = ComputeKeys(v.normalized, kind);
     std::vector<std::string> readings = std::move(keys.readings);
     size_t compared = keys.stripped_reading_count;
     if (options.language == "es") {
@@ -707,7 +707,11 @@ std::vector<Candidate> Matcher::Find(std::string_view name,
   // readings nor reading comparisons when the bound proves no other kind
   // of match can rank among the results.
   if (!SettledByExactNames(*query, options, &candidates)) {
-    ComputeReadings(options, query);
+    // Readings of other transcription conventions ("Nezjino") only when
+    // no name is written as the query: as for fuzzy matches, a name found
+    // as written is a close enough match.
+    ComputeReadings(options, candidates.empty() ? Readings::kQuery : Readings::kIndex,
+                    query);
     CollectInexact(query, options, &candidates);
     if (options.partial) CollectNameParts(query, &candidates);
     Rank(*query, options, &candidates);

@@ -99,7 +99,8 @@ class Matcher {
   // The query's spellings (variants), without their readings.
   void BuildVariants(std::string_view name, Query* query) const;
   // Readings of every variant, for the inexact lookups and the ranker.
-  void ComputeReadings(const ResolveOptions& options, Query* query) const;
+  void ComputeReadings(const ResolveOptions& options, Readings kind,
+                       Query* query) const;
   // Appends the candidates of one posting list (capped).
   void Take(absl::Span<const uint32_t> postings, MatchKind kind,
             uint16_t variant, std::string_view key, Query* query,

@@ -859,6 +859,59 @@ TEST(ResolverPriorTest, APlaceOwnNameOutranksAnotherPlaceAlternateName) {
   EXPECT_EQ((*m)[0].place.id, "test:other");
 }
 
+TEST(ResolverTranscriptionTest, GermanAndDutchSlavicSpellingsFindTheEnglishOnes) {
+  GazetteerBuilder builder;
+  auto add = [&](std::string id, std::string name, std::string country) {
+    PlaceRecord p;
+    p.id = std::move(id);
+    p.name = std::move(name);
+    p.country = std::move(country);
+    p.feature_class = 'P';
+    p.feature_code = "PPL";
+    p.population = 10000;
+    ASSERT_TRUE(builder.AddPlace(p).ok());
+  };
+  add("test:yakhroma", "Yakhroma", "RU");
+  add("test:nezhino", "Nezhino", "RU");
+  add("test:dubna", "Dubna", "RU");
+  absl::StatusOr<std::string> bytes = builder.Serialize();
+  ASSERT_TRUE(bytes.ok()) << bytes.status();
+  absl::StatusOr<std::unique_ptr<const Gazetteer>> gazetteer =
+      Gazetteer::FromBytes(*bytes, "transcriptions");
+  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
+  const Resolver resolver(**gazetteer);
+  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
+           {"Jakhroma", "test:yakhroma"}, {"Nezjino", "test:nezhino"}, {"Doebna", "test:dubna"}}) {
+    absl::StatusOr<std::vector<Match>> m = resolver.Resolve(query);
+    ASSERT_TRUE(m.ok());
+    ASSERT_FALSE(m->empty()) << query;
+    EXPECT_EQ((*m)[0].place.id, id) << query << ": " << Describe(*m);
+    EXPECT_EQ((*m)[0].kind, MatchKind::kRomanized) << query << ": " << Describe(*m);
+  }
+  // A query written as a gazetteer name is not read in other conventions.
+  GazetteerBuilder both;
+  PlaceRecord jakhroma;
+  jakhroma.id = "test:jakhroma";
+  jakhroma.name = "Jakhroma";
+  jakhroma.country = "XK";
+  jakhroma.feature_class = 'P';
+  jakhroma.feature_code = "PPL";
+  PlaceRecord yakhroma = jakhroma;
+  yakhroma.id = "test:yakhroma";
+  yakhroma.name = "Yakhroma";
+  ASSERT_TRUE(both.AddPlace(jakhroma).ok());
+  ASSERT_TRUE(both.AddPlace(yakhroma).ok());
+  bytes = both.Serialize();
+  ASSERT_TRUE(bytes.ok());
+  gazetteer = Gazetteer::FromBytes(*bytes, "both");
+  ASSERT_TRUE(gazetteer.ok());
+  const Resolver both_resolver(**gazetteer);
+  absl::StatusOr<std::vector<Match>> m = both_resolver.Resolve("Jakhroma");
+  ASSERT_TRUE(m.ok());
+  ASSERT_EQ(m->size(), 1u) << Describe(*m);
+  EXPECT_EQ((*m)[0].place.id, "test:jakhroma");
+}
+
 TEST(ResolverNamePartTest, ARunOfTheQueryWordsThatIsANameIsFound) {
   // Official double names, a province added, a city district: the
   // gazetteer knows one part only.

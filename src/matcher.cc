@@ -109,12 +109,11 @@ constexpr double kNamePartMalusPerShare = 0.1;
 // Chiautempan). 0.1 gained 1.5 and 0.8 points on the same sets; 0.2 about
 // 0.5; 0.05 a little more, but it ranks such a guess above close readings.
 constexpr double kNameExtendedMalus = 0.1;
-// SettledByExactNames skips the partial lookups too: their candidates must
-// stay below the bound of the inexact ones.
-static_assert(kQualityWeight - kNameExtendedMalus <=
+// SettledByExactNames skips the partial lookups too, so partial matches
+// must score below its bound on inexact ones.
+static_assert(kQualityWeight - std::min(kNamePartBaseMalus, kNameExtendedMalus) <=
                   kQualityWeight * kBestInexactQuality,
-              "a partial match could outrank the inexact bound");
-static_assert(kNamePartBaseMalus >= kNameExtendedMalus, "the cheaper of the two");
+              "a partial match could outrank the bound on inexact matches");
 
 // Candidates are scattered over a large mapped file: asking for all of a
 // batch's records before reading any overlaps the cache misses instead of

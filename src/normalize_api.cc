@@ -12,7 +12,8 @@ std::string NormalizeName(std::string_view name) {
 
 NameAnalysis AnalyzeName(std::string_view name) {
   NameAnalysis analysis;
-  internal::KeySet keys = internal::ComputeKeys(internal::NormalizeName(name), internal::Readings::kQuery);
+  internal::KeySet keys =
+      internal::ComputeKeys(internal::NormalizeName(name), internal::Readings::kQuery);
   analysis.script = internal::ScriptName(internal::DominantScript(keys.normalized));
   analysis.normalized = std::move(keys.normalized);
   analysis.without_articles = std::move(keys.stripped);

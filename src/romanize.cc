@@ -58,7 +58,9 @@ void RomanizeLatin(char32_t c, std::string* out) {
 // "Aksarajskij", German transcriptions from Russian "Ipsgajm"); in
 // English and Spanish a j never stands there. Read from `start` of `out`.
 void ReadSemivowelJ(std::string* out, size_t start) {
-  auto vowel = [](char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; };
+  auto vowel = [](char c) {
+    return std::string_view("aeiouy").find(c) != std::string_view::npos;
+  };
   std::string& s = *out;
   for (size_t i = start + 1; i < s.size(); ++i) {
     if (s[i] != 'j' || !vowel(s[i - 1])) continue;

@@ -819,32 +819,43 @@ TEST(ResolverConcurrencyTest, ResolversOnOneGazetteerAgree) {
 
 // ------------------------------------------------- a gazetteer of our own ---
 
+// A populated place of `country`.
+PlaceRecord Town(std::string id, std::string name, std::string country,
+                 uint64_t population, std::vector<std::string> alternate_names = {}) {
+  PlaceRecord p;
+  p.id = std::move(id);
+  p.name = std::move(name);
+  p.alternate_names = std::move(alternate_names);
+  p.country = std::move(country);
+  p.feature_class = 'P';
+  p.feature_code = "PPL";
+  p.population = population;
+  return p;
+}
+
+// The gazetteer of `places`, compiled and opened; null (with a failure) on
+// error.
+std::unique_ptr<const Gazetteer> GazetteerOf(const std::vector<PlaceRecord>& places) {
+  GazetteerBuilder builder;
+  for (const PlaceRecord& p : places) EXPECT_TRUE(builder.AddPlace(p).ok()) << p.id;
+  absl::StatusOr<std::string> bytes = builder.Serialize();
+  EXPECT_TRUE(bytes.ok()) << bytes.status();
+  if (!bytes.ok()) return nullptr;
+  absl::StatusOr<std::unique_ptr<const Gazetteer>> gazetteer =
+      Gazetteer::FromBytes(*bytes, "test places");
+  EXPECT_TRUE(gazetteer.ok()) << gazetteer.status();
+  return gazetteer.ok() ? std::move(*gazetteer) : nullptr;
+}
+
 TEST(ResolverPriorTest, APlaceOwnNameOutranksAnotherPlaceAlternateName) {
   // "كيلونا" reads like both places' "Kiluna": the town's own name and one
   // of many alternate names of a larger one. A transcription is
   // likelier to come from a place's own name.
-  GazetteerBuilder builder;
-  PlaceRecord own;
-  own.id = "test:own";
-  own.name = "Kiluna";
-  own.country = "CA";
-  own.feature_class = 'P';
-  own.feature_code = "PPL";
-  own.population = 50000;
-  PlaceRecord other = own;
-  other.id = "test:other";
-  other.name = "Ulaanbaatar Khot";
-  other.alternate_names = {"Kiluna", "Ulan Bator"};
-  other.country = "MN";
-  other.population = 400000;
-  ASSERT_TRUE(builder.AddPlace(own).ok());
-  ASSERT_TRUE(builder.AddPlace(other).ok());
-  absl::StatusOr<std::string> bytes = builder.Serialize();
-  ASSERT_TRUE(bytes.ok()) << bytes.status();
-  absl::StatusOr<std::unique_ptr<const Gazetteer>> gazetteer =
-      Gazetteer::FromBytes(*bytes, "prior");
-  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
-  const Resolver resolver(**gazetteer);
+  const std::unique_ptr<const Gazetteer> gazetteer = GazetteerOf(
+      {Town("test:own", "Kiluna", "CA", 50000),
+       Town("test:other", "Ulaanbaatar Khot", "MN", 400000, {"Kiluna", "Ulan Bator"})});
+  ASSERT_NE(gazetteer, nullptr);
+  const Resolver resolver(*gazetteer);
   absl::StatusOr<std::vector<Match>> m = resolver.Resolve("كيلونا");
   ASSERT_TRUE(m.ok());
   ASSERT_EQ(m->size(), 2u) << Describe(*m);
@@ -860,26 +871,12 @@ TEST(ResolverPriorTest, APlaceOwnNameOutranksAnotherPlaceAlternateName) {
 }
 
 TEST(ResolverTranscriptionTest, GermanAndDutchSlavicSpellingsFindTheEnglishOnes) {
-  GazetteerBuilder builder;
-  auto add = [&](std::string id, std::string name, std::string country) {
-    PlaceRecord p;
-    p.id = std::move(id);
-    p.name = std::move(name);
-    p.country = std::move(country);
-    p.feature_class = 'P';
-    p.feature_code = "PPL";
-    p.population = 10000;
-    ASSERT_TRUE(builder.AddPlace(p).ok());
-  };
-  add("test:yakhroma", "Yakhroma", "RU");
-  add("test:nezhino", "Nezhino", "RU");
-  add("test:dubna", "Dubna", "RU");
-  absl::StatusOr<std::string> bytes = builder.Serialize();
-  ASSERT_TRUE(bytes.ok()) << bytes.status();
-  absl::StatusOr<std::unique_ptr<const Gazetteer>> gazetteer =
-      Gazetteer::FromBytes(*bytes, "transcriptions");
-  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
-  const Resolver resolver(**gazetteer);
+  const std::unique_ptr<const Gazetteer> gazetteer =
+      GazetteerOf({Town("test:yakhroma", "Yakhroma", "RU", 10000),
+                   Town("test:nezhino", "Nezhino", "RU", 10000),
+                   Town("test:dubna", "Dubna", "RU", 10000)});
+  ASSERT_NE(gazetteer, nullptr);
+  const Resolver resolver(*gazetteer);
   for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
            {"Jakhroma", "test:yakhroma"}, {"Nezjino", "test:nezhino"}, {"Doebna", "test:dubna"}}) {
     absl::StatusOr<std::vector<Match>> m = resolver.Resolve(query);
@@ -889,23 +886,11 @@ TEST(ResolverTranscriptionTest, GermanAndDutchSlavicSpellingsFindTheEnglishOnes)
     EXPECT_EQ((*m)[0].kind, MatchKind::kRomanized) << query << ": " << Describe(*m);
   }
   // A query written as a gazetteer name is not read in other conventions.
-  GazetteerBuilder both;
-  PlaceRecord jakhroma;
-  jakhroma.id = "test:jakhroma";
-  jakhroma.name = "Jakhroma";
-  jakhroma.country = "XK";
-  jakhroma.feature_class = 'P';
-  jakhroma.feature_code = "PPL";
-  PlaceRecord yakhroma = jakhroma;
-  yakhroma.id = "test:yakhroma";
-  yakhroma.name = "Yakhroma";
-  ASSERT_TRUE(both.AddPlace(jakhroma).ok());
-  ASSERT_TRUE(both.AddPlace(yakhroma).ok());
-  bytes = both.Serialize();
-  ASSERT_TRUE(bytes.ok());
-  gazetteer = Gazetteer::FromBytes(*bytes, "both");
-  ASSERT_TRUE(gazetteer.ok());
-  const Resolver both_resolver(**gazetteer);
+  const std::unique_ptr<const Gazetteer> both =
+      GazetteerOf({Town("test:jakhroma", "Jakhroma", "XK", 0),
+                   Town("test:yakhroma", "Yakhroma", "XK", 0)});
+  ASSERT_NE(both, nullptr);
+  const Resolver both_resolver(*both);
   absl::StatusOr<std::vector<Match>> m = both_resolver.Resolve("Jakhroma");
   ASSERT_TRUE(m.ok());
   ASSERT_EQ(m->size(), 1u) << Describe(*m);
@@ -915,40 +900,18 @@ TEST(ResolverTranscriptionTest, GermanAndDutchSlavicSpellingsFindTheEnglishOnes)
 TEST(ResolverNamePartTest, ARunOfTheQueryWordsThatIsANameIsFound) {
   // Official double names, a province added, a city district: the
   // gazetteer knows one part only.
-  GazetteerBuilder builder;
-  auto add = [&](std::string id, std::string name, std::string country,
-                 uint64_t population) {
-    PlaceRecord p;
-    p.id = std::move(id);
-    p.name = std::move(name);
-    p.country = std::move(country);
-    p.feature_class = 'P';
-    p.feature_code = "PPL";
-    p.population = population;
-    ASSERT_TRUE(builder.AddPlace(p).ok());
-  };
-  add("test:amorebieta", "Amorebieta", "ES", 17000);
-  add("test:acquarica", "Acquarica", "IT", 4800);
-  add("test:acquaviva", "Acquaviva", "IT", 21000);
-  add("test:buckow", "Buckow", "DE", 3000);
-  add("test:sps", "San Pedro Sula", "HN", 700000);
-  add("test:san-pedro", "San Pedro", "PH", 300000);
-  add("test:cerdanyola", "Cerdanyola del Vallès", "ES", 57000);
-  PlaceRecord jacksonville;
-  jacksonville.id = "test:jacksonville";
-  jacksonville.name = "Jacksonville";
-  jacksonville.alternate_names = {"Cow Ford"};  // historic
-  jacksonville.country = "US";
-  jacksonville.feature_class = 'P';
-  jacksonville.feature_code = "PPLA2";
-  jacksonville.population = 900000;
-  ASSERT_TRUE(builder.AddPlace(jacksonville).ok());
-  absl::StatusOr<std::string> bytes = builder.Serialize();
-  ASSERT_TRUE(bytes.ok()) << bytes.status();
-  absl::StatusOr<std::unique_ptr<const Gazetteer>> gazetteer =
-      Gazetteer::FromBytes(*bytes, "parts");
-  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
-  const Resolver resolver(**gazetteer);
+  const std::unique_ptr<const Gazetteer> gazetteer = GazetteerOf({
+      Town("test:amorebieta", "Amorebieta", "ES", 17000),
+      Town("test:acquarica", "Acquarica", "IT", 4800),
+      Town("test:acquaviva", "Acquaviva", "IT", 21000),
+      Town("test:buckow", "Buckow", "DE", 3000),
+      Town("test:sps", "San Pedro Sula", "HN", 700000),
+      Town("test:san-pedro", "San Pedro", "PH", 300000),
+      Town("test:cerdanyola", "Cerdanyola del Vallès", "ES", 57000),
+      Town("test:jacksonville", "Jacksonville", "US", 900000, {"Cow Ford"}),  // historic
+  });
+  ASSERT_NE(gazetteer, nullptr);
+  const Resolver resolver(*gazetteer);
   auto top = [&](std::string_view query) -> std::string {
     absl::StatusOr<std::vector<Match>> m = resolver.Resolve(query);
     if (!m.ok() || m->empty()) return "(none)";

@@ -162,6 +162,13 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
           '\0', "possessive removed");
     }
   }
+  // Romanian definite article: GeoNames lists villages with it ("Boldul",
+  // "Bicaciul" for Boldu, Bicaci). Not for short words ("Kabul" is no
+  // "Kab" with an article; an exact name would win anyway).
+  if (EndsWith(base, "ul") && base.size() >= 6 && IsAscii(base)) {
+    add(base.substr(0, base.size() - 1), 0.03, '\0', "Romanian article removed");
+    add(base.substr(0, base.size() - 2), 0.03, '\0', "Romanian article removed");
+  }
   // Greek articles and prepositions before a name: "της Συρίας", "στη Ράκα".
   static constexpr std::string_view kGreekLeading[] = {
       "ο", "η", "το", "του", "τησ", "των", "τον", "την", "τη", "στο", "στη",

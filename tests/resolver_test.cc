@@ -897,6 +897,23 @@ TEST(ResolverTranscriptionTest, GermanAndDutchSlavicSpellingsFindTheEnglishOnes)
   EXPECT_EQ((*m)[0].place.id, "test:jakhroma");
 }
 
+TEST(ResolverVariantTest, RomanianDefiniteArticle) {
+  const std::unique_ptr<const Gazetteer> gazetteer =
+      GazetteerOf({Town("test:boldu", "Boldu", "RO", 1200),
+                   Town("test:bicaci", "Bicaci", "RO", 800),
+                   Town("test:bolda", "Bolda", "IN", 90000)});
+  ASSERT_NE(gazetteer, nullptr);
+  const Resolver resolver(*gazetteer);
+  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
+           {"Boldul", "test:boldu"}, {"Bicaciul", "test:bicaci"}}) {
+    absl::StatusOr<std::vector<Match>> m = resolver.Resolve(query);
+    ASSERT_TRUE(m.ok());
+    ASSERT_FALSE(m->empty()) << query;
+    EXPECT_EQ((*m)[0].place.id, id) << query << ": " << Describe(*m);
+    EXPECT_THAT((*m)[0].reason, HasSubstr("Romanian article removed")) << query;
+  }
+}
+
 TEST(ResolverNamePartTest, ARunOfTheQueryWordsThatIsANameIsFound) {
   // Official double names, a province added, a city district: the
   // gazetteer knows one part only.

@@ -68,24 +68,30 @@ void ReadSemivowelJ(std::string* out, size_t start) {
   }
 }
 
-// The kLatinSlavicJ reading of `out` from `start`: tsj, sj, zj -> ch, sh,
-// zh; j -> y; oe -> u.
-void ReadSlavicJ(std::string* out, size_t start) {
+// The kLatinTranscriptions reading of `out` from `start`: tsj, sj, zj ->
+// ch, sh, zh; j -> y; oe -> u; dh -> d; y before e or i -> g.
+void ReadOtherTranscriptions(std::string* out, size_t start) {
   std::string read;
   const std::string_view s = std::string_view(*out).substr(start);
   for (size_t i = 0; i < s.size(); ++i) {
+    const char next = i + 1 < s.size() ? s[i + 1] : '\0';
     if (s.compare(i, 3, "tsj") == 0) {
       read += "ch";
       i += 2;
-    } else if ((s[i] == 's' || s[i] == 'z') && i + 1 < s.size() && s[i + 1] == 'j') {
+    } else if ((s[i] == 's' || s[i] == 'z') && next == 'j') {
       read += s[i];
       read += 'h';
       ++i;
     } else if (s[i] == 'j') {
       read += 'y';
-    } else if (s.compare(i, 2, "oe") == 0) {
+    } else if (s[i] == 'o' && next == 'e') {
       read += 'u';
       ++i;
+    } else if (s[i] == 'd' && next == 'h') {
+      read += 'd';
+      ++i;
+    } else if (s[i] == 'y' && (next == 'e' || next == 'i')) {
+      read += 'g';
     } else {
       read += s[i];
     }
@@ -263,10 +269,13 @@ enum ArabicAlternative : uint8_t {
   // مدينة نصر Madīnat Naşr. An adjective after it keeps the "-a"
   // (القاهرة الجديدة al-Qāhira al-Jadīda), so this is an alternative.
   kArabicConstructT = 64,
-  // Not Arabic either: German and Dutch transcriptions of Slavic names
-  // write j for y, zj, sj and tsj for zh, sh and ch, and Dutch oe for u
-  // (Jakhroma, Nezjino, Kasjirskoje, Doebna). Latin words with j or oe.
-  kLatinSlavicJ = 128,
+  // Not Arabic either: other transcription conventions of Latin query
+  // words. German and Dutch transcriptions of Slavic names write j for y,
+  // zj, sj and tsj for zh, sh and ch, and Dutch oe for u (Jakhroma,
+  // Nezjino, Kasjirskoje, Doebna); the older British and American
+  // romanization of Greek writes dh for d and y for g before e and i
+  // (Ayios Andhreas, Yeoryiani).
+  kLatinTranscriptions = 128,
 };
 
 // Letters of Arabic words that transcriptions of foreign names into Persian
@@ -597,9 +606,12 @@ std::string ReadWith(const std::vector<std::u32string>& words,
         ReadSemivowelJ(&out, start);
         const std::string_view read = std::string_view(out).substr(start);
         if (read.find('j') != std::string_view::npos ||
-            read.find("oe") != std::string_view::npos) {
-          *allowed_out |= kLatinSlavicJ;
-          if (alternatives & kLatinSlavicJ) ReadSlavicJ(&out, start);
+            read.find("oe") != std::string_view::npos ||
+            read.find("dh") != std::string_view::npos ||
+            read.find("ye") != std::string_view::npos ||
+            read.find("yi") != std::string_view::npos) {
+          *allowed_out |= kLatinTranscriptions;
+          if (alternatives & kLatinTranscriptions) ReadOtherTranscriptions(&out, start);
         }
         break;
       }
@@ -649,8 +661,8 @@ std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
   // admits.
   for (uint8_t alternative :
        {kArabicWawV, kArabicZaySz, kPersianWaw, kArabicJimG, kArabicShinCh,
-        kCyrillicYo, kArabicConstructT, kLatinSlavicJ}) {
-    if (alternative == kLatinSlavicJ && kind != Readings::kQuery) continue;
+        kCyrillicYo, kArabicConstructT, kLatinTranscriptions}) {
+    if (alternative == kLatinTranscriptions && kind != Readings::kQuery) continue;
     if (allowed & alternative) {
       AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),
                  &readings);

@@ -625,13 +625,13 @@ TEST(ResolverTest, MinScoreRespected) {
 }
 
 TEST(ResolverTest, FuzzyCanBeTurnedOff) {
-  std::vector<Match> with = Resolve("Bagdhad");
+  std::vector<Match> with = Resolve("Bahgdad");
   ASSERT_FALSE(with.empty());
   EXPECT_EQ(with[0].kind, MatchKind::kFuzzy) << Describe(with);
   ResolveOptions no_fuzzy;
   no_fuzzy.fuzzy = false;
-  for (const Match& m : Resolve("Bagdhad", no_fuzzy)) {
-    EXPECT_NE(m.kind, MatchKind::kFuzzy) << Describe(Resolve("Bagdhad", no_fuzzy));
+  for (const Match& m : Resolve("Bahgdad", no_fuzzy)) {
+    EXPECT_NE(m.kind, MatchKind::kFuzzy) << Describe(Resolve("Bahgdad", no_fuzzy));
   }
 }
 

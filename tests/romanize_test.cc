@@ -80,6 +80,11 @@ TEST(RomanizeLatinTest, QueriesAlsoReadGermanAndDutchSlavicTranscriptions) {
             (std::vector<std::string>{"tsjapajevsk", "chapayevsk"}));
   EXPECT_EQ(Romanize("doebna", Readings::kQuery),
             (std::vector<std::string>{"doebna", "dubna"}));
+  // The older British and American romanization of Greek.
+  EXPECT_EQ(Romanize("ayios andhreas", Readings::kQuery),
+            (std::vector<std::string>{"ayios andhreas", "agios andreas"}));
+  EXPECT_EQ(Romanize("yeoryiani", Readings::kQuery),
+            (std::vector<std::string>{"yeoryiani", "georgiani"}));
   // Words without j or oe, and the index, keep one reading.
   EXPECT_EQ(Romanize("madrid", Readings::kQuery), std::vector<std::string>{"madrid"});
   EXPECT_EQ(Romanize("jakhroma"), std::vector<std::string>{"jakhroma"});

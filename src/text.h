@@ -102,9 +102,9 @@ enum class Readings { kIndex, kQuery };
 
 // ASCII readings of a normalized name, most likely first, at most
 // kMaxReadings. Latin text has one reading (a query with j, oe, dh, ye or
-// yi two);
-// Greek has several (phonetic, ELOT-like, classical); Arabic-script text is
-// read with its long vowels. Scripts without a table yield no readings.
+// yi two); Greek has several (phonetic, ELOT-like, classical);
+// Arabic-script text is read with its long vowels. Scripts without a table
+// yield no readings.
 inline constexpr size_t kMaxReadings = 4;
 std::vector<std::string> Romanize(std::string_view normalized,
                                   Readings kind = Readings::kIndex);

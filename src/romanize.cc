@@ -99,6 +99,35 @@ void ReadOtherTranscriptions(std::string* out, size_t start) {
   out->replace(start, std::string::npos, read);
 }
 
+// The kLatinDutchIndies reading of `out` from `start`: tj, dj, nj, sj, j,
+// oe -> c, j, ny, sy, y, u.
+void ReadDutchIndies(std::string* out, size_t start) {
+  std::string read;
+  const std::string_view s = std::string_view(*out).substr(start);
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char next = i + 1 < s.size() ? s[i + 1] : '\0';
+    if (s[i] == 't' && next == 'j') {
+      read += 'c';
+      ++i;
+    } else if (s[i] == 'd' && next == 'j') {
+      read += 'j';
+      ++i;
+    } else if ((s[i] == 'n' || s[i] == 's') && next == 'j') {
+      read += s[i];
+      read += 'y';
+      ++i;
+    } else if (s[i] == 'j') {
+      read += 'y';
+    } else if (s[i] == 'o' && next == 'e') {
+      read += 'u';
+      ++i;
+    } else {
+      read += s[i];
+    }
+  }
+  out->replace(start, std::string::npos, read);
+}
+
 // ---------------------------------------------------------------- Greek ---
 
 enum class GreekStyle { kPhonetic, kElot, kClassical, kMixed };
@@ -249,7 +278,7 @@ bool IsArabicLongVowel(char32_t c) {
 // -ville); Egyptian Arabic and transcriptions of European names write a
 // hard "g" with jim (أجدي Agde); European "ch" is written with shin
 // (آيشاخ Aichach, شيربورغ Cherbourg).
-enum ArabicAlternative : uint8_t {
+enum ArabicAlternative : uint16_t {
   kArabicDefault = 0,
   kArabicWawV = 1,     // consonantal و -> v
   kArabicJimG = 2,     // ج -> g
@@ -276,6 +305,10 @@ enum ArabicAlternative : uint8_t {
   // romanization of Greek writes dh for d and y for g before e and i
   // (Ayios Andhreas, Yeoryiani).
   kLatinTranscriptions = 128,
+  // Indonesian and Malay names in the Dutch-era spelling: tj, dj, j, nj,
+  // sj, oe for c, j, y, ny, sy, u (Tjilatjap, Djakarta, Soerabaja:
+  // Cilacap, Jakarta, Surabaya). Latin query words with tj or dj.
+  kLatinDutchIndies = 256,
 };
 
 // Letters of Arabic words that transcriptions of foreign names into Persian
@@ -296,8 +329,8 @@ bool HasArabicOnlyLetter(const std::u32string& w) {
 // Reads one word with the given alternatives; adds to *allowed the
 // alternatives its letters admit.
 void RomanizeArabicWord(const std::u32string& w, bool last_word,
-                        uint8_t alternatives, std::string* out,
-                        uint8_t* allowed) {
+                        uint16_t alternatives, std::string* out,
+                        uint16_t* allowed) {
   const size_t n = w.size();
   bool prev_consonant_semivowel = false;  // the previous و/ي was read w/y
   bool persian = false;
@@ -416,8 +449,8 @@ void RomanizeArabicWord(const std::u32string& w, bool last_word,
 
 // -------------------------------------------------------------- Cyrillic ---
 
-void RomanizeCyrillic(char32_t c, uint8_t alternatives, std::string* out,
-                      uint8_t* allowed) {
+void RomanizeCyrillic(char32_t c, uint16_t alternatives, std::string* out,
+                      uint16_t* allowed) {
   if (c == 0x0439 || c == 0x0451) {  // й ё
     *allowed |= kCyrillicYo;
     if (alternatives & kCyrillicYo) {
@@ -573,8 +606,8 @@ void AddReading(std::string reading, std::vector<std::string>* readings) {
 
 // Reads every word of `text` with a per-script function, Greek with `style`.
 std::string ReadWith(const std::vector<std::u32string>& words,
-                     GreekStyle style, uint8_t alternatives,
-                     uint8_t* allowed_out) {
+                     GreekStyle style, uint16_t alternatives,
+                     uint16_t* allowed_out) {
   std::string out;
   for (size_t k = 0; k < words.size(); ++k) {
     const std::u32string& word = words[k];
@@ -613,6 +646,11 @@ std::string ReadWith(const std::vector<std::u32string>& words,
           *allowed_out |= kLatinTranscriptions;
           if (alternatives & kLatinTranscriptions) ReadOtherTranscriptions(&out, start);
         }
+        if (read.find("tj") != std::string_view::npos ||
+            read.find("dj") != std::string_view::npos) {
+          *allowed_out |= kLatinDutchIndies;
+          if (alternatives & kLatinDutchIndies) ReadDutchIndies(&out, start);
+        }
         break;
       }
     }
@@ -640,8 +678,8 @@ std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
     if (!current.empty()) words.push_back(std::move(current));
   }
   std::vector<std::string> readings;
-  uint8_t allowed = 0;  // the Arabic alternatives the name's letters admit
-  uint8_t unused = 0;
+  uint16_t allowed = 0;  // the alternatives the name's letters admit
+  uint16_t unused = 0;
   AddReading(ReadWith(words, GreekStyle::kPhonetic, kArabicDefault, &allowed),
              &readings);
   if (greek) {
@@ -659,10 +697,13 @@ std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
   }
   // Arabic script and Cyrillic: one more reading per alternative the name
   // admits.
-  for (uint8_t alternative :
+  for (uint16_t alternative :
        {kArabicWawV, kArabicZaySz, kPersianWaw, kArabicJimG, kArabicShinCh,
-        kCyrillicYo, kArabicConstructT, kLatinTranscriptions}) {
-    if (alternative == kLatinTranscriptions && kind != Readings::kQuery) continue;
+        kCyrillicYo, kArabicConstructT, kLatinTranscriptions, kLatinDutchIndies}) {
+    if ((alternative == kLatinTranscriptions || alternative == kLatinDutchIndies) &&
+        kind != Readings::kQuery) {
+      continue;
+    }
     if (allowed & alternative) {
       AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),
                  &readings);

@@ -96,13 +96,14 @@ std::vector<GreekCaseForm> GreekCaseForms(std::string_view word);
 // transcriptions of Slavic names, j for y and zj, sj, tsj for zh, sh, ch,
 // Dutch oe for u ("Jakhroma", "Nezjino", "Doebna"), and the older
 // romanization of Greek, dh for d, y for g before e and i ("Ayios
-// Andhreas"). Indexed, they only caught other scripts' names (Arabic
+// Andhreas"), and the Dutch-era spelling of Indonesian, tj, dj for c, j
+// ("Tjilatjap"). Indexed, they only caught other scripts' names (Arabic
 // held-out -0.15 points).
 enum class Readings { kIndex, kQuery };
 
 // ASCII readings of a normalized name, most likely first, at most
 // kMaxReadings. Latin text has one reading (a query with j, oe, dh, ye or
-// yi two); Greek has several (phonetic, ELOT-like, classical);
+// yi up to three); Greek has several (phonetic, ELOT-like, classical);
 // Arabic-script text is read with its long vowels. Scripts without a table
 // yield no readings.
 inline constexpr size_t kMaxReadings = 4;

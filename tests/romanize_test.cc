@@ -85,6 +85,10 @@ TEST(RomanizeLatinTest, QueriesAlsoReadGermanAndDutchSlavicTranscriptions) {
             (std::vector<std::string>{"ayios andhreas", "agios andreas"}));
   EXPECT_EQ(Romanize("yeoryiani", Readings::kQuery),
             (std::vector<std::string>{"yeoryiani", "georgiani"}));
+  // Indonesian in the Dutch-era spelling.
+  EXPECT_EQ(Romanize("tjilatjap", Readings::kQuery),
+            (std::vector<std::string>{"tjilatjap", "tyilatyap", "cilacap"}));
+  EXPECT_EQ(Romanize("djokjakarta", Readings::kQuery).back(), "jokyakarta");
   // Words without j or oe, and the index, keep one reading.
   EXPECT_EQ(Romanize("madrid", Readings::kQuery), std::vector<std::string>{"madrid"});
   EXPECT_EQ(Romanize("jakhroma"), std::vector<std::string>{"jakhroma"});

@@ -2,7 +2,9 @@
 // Cyrillic names. No ICU transliterator is used at query time: these tables
 // are immutable, need no locks and are an order of magnitude faster.
 
+#include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,61 +70,31 @@ void ReadSemivowelJ(std::string* out, size_t start) {
   }
 }
 
-// The kLatinTranscriptions reading of `out` from `start`: tsj, sj, zj ->
-// ch, sh, zh; j -> y; oe -> u; dh -> d; y before e or i -> g.
-void ReadOtherTranscriptions(std::string* out, size_t start) {
-  std::string read;
-  const std::string_view s = std::string_view(*out).substr(start);
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char next = i + 1 < s.size() ? s[i + 1] : '\0';
-    if (s.compare(i, 3, "tsj") == 0) {
-      read += "ch";
-      i += 2;
-    } else if ((s[i] == 's' || s[i] == 'z') && next == 'j') {
-      read += s[i];
-      read += 'h';
-      ++i;
-    } else if (s[i] == 'j') {
-      read += 'y';
-    } else if (s[i] == 'o' && next == 'e') {
-      read += 'u';
-      ++i;
-    } else if (s[i] == 'd' && next == 'h') {
-      read += 'd';
-      ++i;
-    } else if (s[i] == 'y' && (next == 'e' || next == 'i')) {
-      read += 'g';
-    } else {
-      read += s[i];
-    }
-  }
-  out->replace(start, std::string::npos, read);
-}
+// One spelling of a transcription convention and its common reading.
+struct SpellingRule {
+  std::string_view from;
+  std::string_view to;
+};
 
-// The kLatinDutchIndies reading of `out` from `start`: tj, dj, nj, sj, j,
-// oe -> c, j, ny, sy, y, u.
-void ReadDutchIndies(std::string* out, size_t start) {
+// Rewrites `out` from `start` by `rules`: at each position the first rule
+// whose `from` matches there.
+template <size_t N>
+void Respell(const SpellingRule (&rules)[N], std::string* out, size_t start) {
   std::string read;
   const std::string_view s = std::string_view(*out).substr(start);
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char next = i + 1 < s.size() ? s[i + 1] : '\0';
-    if (s[i] == 't' && next == 'j') {
-      read += 'c';
-      ++i;
-    } else if (s[i] == 'd' && next == 'j') {
-      read += 'j';
-      ++i;
-    } else if ((s[i] == 'n' || s[i] == 's') && next == 'j') {
-      read += s[i];
-      read += 'y';
-      ++i;
-    } else if (s[i] == 'j') {
-      read += 'y';
-    } else if (s[i] == 'o' && next == 'e') {
-      read += 'u';
-      ++i;
+  for (size_t i = 0; i < s.size();) {
+    const SpellingRule* applied = nullptr;
+    for (const SpellingRule& rule : rules) {
+      if (s.compare(i, rule.from.size(), rule.from) == 0) {
+        applied = &rule;
+        break;
+      }
+    }
+    if (applied == nullptr) {
+      read += s[i++];
     } else {
-      read += s[i];
+      read += applied->to;
+      i += applied->from.size();
     }
   }
   out->replace(start, std::string::npos, read);
@@ -604,6 +576,32 @@ void AddReading(std::string reading, std::vector<std::string>* readings) {
   if (readings->size() < kMaxReadings) readings->push_back(std::move(reading));
 }
 
+// The transcription conventions of Latin query words: the spellings that
+// show a word may follow one, and how to read it the common way.
+constexpr std::string_view kTranscriptionSigns[] = {"j", "oe", "dh", "ye", "yi"};
+constexpr SpellingRule kTranscriptionRules[] = {
+    {"tsj", "ch"}, {"sj", "sh"}, {"zj", "zh"}, {"j", "y"},
+    {"oe", "u"},   {"dh", "d"},  {"ye", "ge"}, {"yi", "gi"}};
+constexpr std::string_view kDutchIndiesSigns[] = {"tj", "dj"};
+constexpr SpellingRule kDutchIndiesRules[] = {{"tj", "c"},  {"dj", "j"}, {"nj", "ny"},
+                                              {"sj", "sy"}, {"j", "y"},  {"oe", "u"}};
+
+// Applies the convention of `alternative` (its signs, its rules) to the
+// Latin word read into `out` from `start`.
+template <size_t S, size_t R>
+void ReadConvention(ArabicAlternative alternative, const std::string_view (&signs)[S],
+                    const SpellingRule (&rules)[R], uint16_t alternatives, std::string* out,
+                    size_t start, uint16_t* allowed) {
+  const std::string_view read = std::string_view(*out).substr(start);
+  if (std::none_of(std::begin(signs), std::end(signs), [&](std::string_view sign) {
+        return read.find(sign) != std::string_view::npos;
+      })) {
+    return;
+  }
+  *allowed |= alternative;
+  if (alternatives & alternative) Respell(rules, out, start);
+}
+
 // Reads every word of `text` with a per-script function, Greek with `style`.
 std::string ReadWith(const std::vector<std::u32string>& words,
                      GreekStyle style, uint16_t alternatives,
@@ -637,20 +635,10 @@ std::string ReadWith(const std::vector<std::u32string>& words,
           }
         }
         ReadSemivowelJ(&out, start);
-        const std::string_view read = std::string_view(out).substr(start);
-        if (read.find('j') != std::string_view::npos ||
-            read.find("oe") != std::string_view::npos ||
-            read.find("dh") != std::string_view::npos ||
-            read.find("ye") != std::string_view::npos ||
-            read.find("yi") != std::string_view::npos) {
-          *allowed_out |= kLatinTranscriptions;
-          if (alternatives & kLatinTranscriptions) ReadOtherTranscriptions(&out, start);
-        }
-        if (read.find("tj") != std::string_view::npos ||
-            read.find("dj") != std::string_view::npos) {
-          *allowed_out |= kLatinDutchIndies;
-          if (alternatives & kLatinDutchIndies) ReadDutchIndies(&out, start);
-        }
+        ReadConvention(kLatinTranscriptions, kTranscriptionSigns, kTranscriptionRules,
+                       alternatives, &out, start, allowed_out);
+        ReadConvention(kLatinDutchIndies, kDutchIndiesSigns, kDutchIndiesRules,
+                       alternatives, &out, start, allowed_out);
         break;
       }
     }

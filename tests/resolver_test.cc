@@ -847,6 +847,14 @@ std::unique_ptr<const Gazetteer> GazetteerOf(const std::vector<PlaceRecord>& pla
   return gazetteer.ok() ? std::move(*gazetteer) : nullptr;
 }
 
+// The best match of `query`; an empty one (no id) when there is none.
+Match FirstMatch(const Resolver& resolver, std::string_view query) {
+  absl::StatusOr<std::vector<Match>> m = resolver.Resolve(query);
+  EXPECT_TRUE(m.ok()) << m.status();
+  if (!m.ok() || m->empty()) return Match();
+  return (*m)[0];
+}
+
 TEST(ResolverPriorTest, APlaceOwnNameOutranksAnotherPlaceAlternateName) {
   // "كيلونا" reads like both places' "Kiluna": the town's own name and one
   // of many alternate names of a larger one. A transcription is
@@ -879,11 +887,9 @@ TEST(ResolverTranscriptionTest, GermanAndDutchSlavicSpellingsFindTheEnglishOnes)
   const Resolver resolver(*gazetteer);
   for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
            {"Jakhroma", "test:yakhroma"}, {"Nezjino", "test:nezhino"}, {"Doebna", "test:dubna"}}) {
-    absl::StatusOr<std::vector<Match>> m = resolver.Resolve(query);
-    ASSERT_TRUE(m.ok());
-    ASSERT_FALSE(m->empty()) << query;
-    EXPECT_EQ((*m)[0].place.id, id) << query << ": " << Describe(*m);
-    EXPECT_EQ((*m)[0].kind, MatchKind::kRomanized) << query << ": " << Describe(*m);
+    const Match m = FirstMatch(resolver, query);
+    EXPECT_EQ(m.place.id, id) << query << ": " << m.reason;
+    EXPECT_EQ(m.kind, MatchKind::kRomanized) << query << ": " << m.reason;
   }
   // A query written as a gazetteer name is not read in other conventions.
   const std::unique_ptr<const Gazetteer> both =
@@ -906,11 +912,9 @@ TEST(ResolverVariantTest, RomanianDefiniteArticle) {
   const Resolver resolver(*gazetteer);
   for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
            {"Boldul", "test:boldu"}, {"Bicaciul", "test:bicaci"}}) {
-    absl::StatusOr<std::vector<Match>> m = resolver.Resolve(query);
-    ASSERT_TRUE(m.ok());
-    ASSERT_FALSE(m->empty()) << query;
-    EXPECT_EQ((*m)[0].place.id, id) << query << ": " << Describe(*m);
-    EXPECT_THAT((*m)[0].reason, HasSubstr("Romanian article removed")) << query;
+    const Match m = FirstMatch(resolver, query);
+    EXPECT_EQ(m.place.id, id) << query << ": " << m.reason;
+    EXPECT_THAT(m.reason, HasSubstr("Romanian article removed")) << query;
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -124,6 +125,24 @@ inline void Prefetch(const void* address) {
 #else
   (void)address;
 #endif
+}
+
+constexpr std::string_view kArabicComma = "\xD8\x8C";  // ،
+
+// The position of the first of `marks` in `text` (npos when none), with
+// its size in *size (0 when none).
+size_t FirstMark(std::string_view text, std::initializer_list<std::string_view> marks,
+                 size_t* size) {
+  size_t first = std::string_view::npos;
+  *size = 0;
+  for (std::string_view mark : marks) {
+    const size_t at = text.find(mark);
+    if (at < first) {
+      first = at;
+      *size = mark.size();
+    }
+  }
+  return first;
 }
 
 bool IsCountryCode(std::string_view feature_code) {
@@ -685,13 +704,10 @@ std::vector<Candidate> Matcher::Find(std::string_view name,
   // A qualifier after a comma or in parentheses narrows, it is not the name:
   // "Tripoli, Lebanon", "الرقة، سوريا", "Paris (Texas)".
   std::string_view core = name;
-  size_t cut = std::string_view::npos;
-  for (std::string_view mark : {",", "\xD8\x8C", "("}) {
-    cut = std::min(cut, name.find(mark));
-  }
+  size_t mark_size = 0;
+  const size_t cut = FirstMark(name, {",", kArabicComma, "("}, &mark_size);
   if (cut != std::string_view::npos && cut > 0) {
-    std::string_view qualifier = name.substr(cut);
-    qualifier.remove_prefix(qualifier[0] == '(' ? 1 : (qualifier[0] == ',' ? 1 : 2));
+    const std::string_view qualifier = name.substr(cut + mark_size);
     core = name.substr(0, cut);
     if (NormalizeName(core).empty()) {
       core = name;
@@ -734,15 +750,9 @@ std::vector<Candidate> Matcher::Find(std::string_view name,
 void Matcher::ReadQualifiers(std::string_view text, Query* query) const {
   std::vector<std::string_view> parts;
   while (!text.empty()) {
-    size_t end = text.size();
     size_t mark_size = 0;
-    for (std::string_view mark : {",", "\xD8\x8C", "(", ")"}) {
-      const size_t at = text.find(mark);
-      if (at < end) {
-        end = at;
-        mark_size = mark.size();
-      }
-    }
+    const size_t end =
+        std::min(text.size(), FirstMark(text, {",", kArabicComma, "(", ")"}, &mark_size));
     if (end > 0) parts.push_back(text.substr(0, end));
     text.remove_prefix(std::min(text.size(), end + mark_size));
   }

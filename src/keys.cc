@@ -10,6 +10,7 @@
 #include "absl/strings/str_split.h"
 #include "text.h"
 #include "sv.h"
+#include "utf8.h"
 
 namespace toponorm {
 namespace internal {
@@ -423,7 +424,7 @@ std::vector<NamePart> NameParts(std::string_view normalized, bool edges_only) {
   std::vector<size_t> letters(words.size());
   size_t total = 0;
   for (size_t k = 0; k < words.size(); ++k) {
-    for (char c : words[k]) letters[k] += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+    letters[k] = CodePoints(words[k]);
     total += letters[k];
   }
   for (size_t length = words.size() - 1; length >= 1; --length) {

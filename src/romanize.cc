@@ -683,15 +683,13 @@ std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
     AddReading(WadeGilesToPinyin(words, /*aspirated=*/false), &readings);
     AddReading(WadeGilesToPinyin(words, /*aspirated=*/true), &readings);
   }
-  // Arabic script and Cyrillic: one more reading per alternative the name
-  // admits.
+  // Arabic script, Cyrillic and (for queries) Latin: one more reading per
+  // alternative the name admits.
+  constexpr uint16_t kQueryOnly = kLatinTranscriptions | kLatinDutchIndies;
   for (uint16_t alternative :
        {kArabicWawV, kArabicZaySz, kPersianWaw, kArabicJimG, kArabicShinCh,
         kCyrillicYo, kArabicConstructT, kLatinTranscriptions, kLatinDutchIndies}) {
-    if ((alternative == kLatinTranscriptions || alternative == kLatinDutchIndies) &&
-        kind != Readings::kQuery) {
-      continue;
-    }
+    if ((alternative & kQueryOnly) && kind != Readings::kQuery) continue;
     if (allowed & alternative) {
       AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),
                  &readings);

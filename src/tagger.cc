@@ -228,13 +228,6 @@ bool InScriptArea(Script script, const PlaceRecord& p) {
   }
 }
 
-// Code points in a normalized string.
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 }  // namespace
 
 // The position (in code points) of the stressed vowel of a monotonic Greek

@@ -25,6 +25,13 @@ namespace internal {
 
 inline constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
 
+// Code points in valid UTF-8 (normalized names): the bytes that start one.
+inline size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 // Decodes the code point at text[*pos] and advances *pos past it. Rejects
 // overlong forms, surrogates and values above U+10FFFF (one byte consumed).
 inline char32_t DecodeUtf8(std::string_view text, size_t* pos) {

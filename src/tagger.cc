@@ -528,6 +528,7 @@ struct TaggerEngine::Impl {
                                         // (several words, or prominent)
   uint32_t latin_common = 0;       // word-list bits to test, per script
   uint32_t latin_proper = 0;
+  bool spanish_text = false;       // latin_common tests the Spanish list
   bool foreign_latin = false;      // most words are in another script
   // KeyHash of the words written in lower case somewhere in the text: a
   // capitalized word opening a sentence that the text also writes in
@@ -615,6 +616,7 @@ struct TaggerEngine::Impl {
         latin_proper = ProperWordBit(index);
       }
     }
+    spanish_text = (latin_common & CommonWordBit(WordListLanguageIndex("es"))) != 0;
     // Lines written in title case or capitals: there, capitals say little.
     title.assign(tokens.size(), 0);
     for (size_t i = 0; i < tokens.size();) {
@@ -1382,7 +1384,7 @@ struct TaggerEngine::Impl {
             // also writes "Central London".
             // (A word in capitals ends a headline before a dateline.)
             structure(script == Script::kLatin &&
-                              (latin_common & CommonWordBit(WordListLanguageIndex("es"))) &&
+                              spanish_text &&
                               !(tokens[f.first - 1].flags & kTokenAllUpper)
                           ? kHeadFirstDoubt
                           : 0.25,
@@ -1432,7 +1434,7 @@ struct TaggerEngine::Impl {
       }
       if (single && f.first > 0 && SpaceOnly(first) && !article_name &&
           d.places[p->cands[0].place].feature_class == 'P' &&
-          (latin_common & CommonWordBit(WordListLanguageIndex("es")))) {
+          spanish_text) {
         const std::string_view prev = info(f.first - 1).forms.empty()
                                           ? std::string_view()
                                           : std::string_view(info(f.first - 1).forms[0].text);
@@ -1443,7 +1445,7 @@ struct TaggerEngine::Impl {
       // "según X", "according to X": a source is a person or a body, and a
       // place there speaks for its government ("según Moscú").
       if (single && f.first > 0 && SpaceOnly(first) && !info(f.first - 1).forms.empty() &&
-          (latin_common & CommonWordBit(WordListLanguageIndex("es"))) &&
+          spanish_text &&
           info(f.first - 1).forms[0].text == "segun") {
         structure(kSourceDoubt, "after según");
       }
@@ -1451,7 +1453,7 @@ struct TaggerEngine::Impl {
       // Cortés, "Pese a" not Pesé. A name written without the accents
       // that its own and its Spanish spellings carry is some other word.
       if (single && !p->cue && prominence < kAccentDoubtProminence &&
-          (latin_common & CommonWordBit(WordListLanguageIndex("es"))) &&
+          spanish_text &&
           !(first.flags & kTokenAllUpper) &&
           IsAscii(text.substr(first.start, first.end - first.start)) &&
           OnlyAccentedSpellings(d, d.places[p->cands[0].place], f.key)) {
@@ -1986,7 +1988,7 @@ void TaggerEngine::TagStretch(std::string_view stretch, size_t base,
     TokenMemo* memo;
     ~Release() { memo->busy = false; }
   } release{memo};
-  Impl impl{*this, session, stretch, {}, {}, {}, {}, {}, 0, 0, false, {}, {}};
+  Impl impl{*this, session, stretch, {}, {}, {}, {}, {}, 0, 0, false, false, {}, {}};
   impl.AnalyzeTokens();
   std::vector<Pending> pending;
   impl.Collect(&pending);

@@ -145,6 +145,12 @@ size_t FirstMark(std::string_view text, std::initializer_list<std::string_view> 
   return first;
 }
 
+// أل or إل at the start of `text` (after spaces).
+bool StartsWithHamzaLam(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  return StartsWith(text, "\xD8\xA3\xD9\x84") || StartsWith(text, "\xD8\xA5\xD9\x84");
+}
+
 bool IsCountryCode(std::string_view feature_code) {
   return StartsWith(feature_code, "PCL") || feature_code == "TERR";
 }
@@ -293,33 +299,33 @@ void Matcher::ComputeReadings(const ResolveOptions& options, Readings kind,
                               Query* query) const {
   query->readings.clear();
   query->prepared.clear();
-  query->compared_readings.clear();
   query->vowels_written.clear();
   for (const QueryVariant& v : query->variants) {
     query->vowels_written.push_back(DominantScript(v.normalized) != Script::kArabic);
     KeySet keys = ComputeKeys(v.normalized, kind);
     std::vector<std::string> readings = std::move(keys.readings);
-    size_t compared = keys.stripped_reading_count;
+    // The readings without articles come first; those with them ("al" of
+    // a foreign name: "الیوت لیک", Elliot Lake) are compared too, after
+    // them, unless the query's letters say there is no article.
+    if (query->lam_is_letter && StartsWith(v.normalized, kAlefLam)) {
+      std::rotate(readings.begin(), readings.begin() + keys.stripped_reading_count,
+                  readings.end());
+    }
     if (options.language == "es") {
       // Spanish j is the velar fricative: Járkov is Kharkov.
-      for (size_t i = 0; i < compared; ++i) {
+      for (size_t i = 0, n = readings.size(); i < n; ++i) {
         if (readings[i].find('j') == std::string::npos) continue;
         std::string kh;
         for (char c : readings[i]) {
           if (c == 'j') kh.append("kh"); else kh.push_back(c);
         }
-        readings.insert(readings.begin() + compared, std::move(kh));
-        ++compared;
-        ++i;
+        readings.push_back(std::move(kh));
       }
     }
     std::vector<PreparedReading> prepared;
-    prepared.reserve(compared);
-    for (size_t i = 0; i < compared; ++i) {
-      prepared.emplace_back(readings[i]);
-    }
+    prepared.reserve(readings.size());
+    for (const std::string& reading : readings) prepared.emplace_back(reading);
     query->readings.push_back(std::move(readings));
-    query->compared_readings.push_back(compared);
     query->prepared.push_back(std::move(prepared));
   }
 }
@@ -715,6 +721,7 @@ std::vector<Candidate> Matcher::Find(std::string_view name,
       ReadQualifiers(qualifier, query);
     }
   }
+  query->lam_is_letter = StartsWithHamzaLam(core);
   BuildVariants(core, query);
   std::vector<Candidate> candidates;
   CollectExact(query, &candidates);

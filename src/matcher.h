@@ -50,11 +50,8 @@ struct Candidate {
 struct Query {
   std::vector<QueryVariant> variants;
   std::vector<std::vector<std::string>> readings;  // per variant
-  // Per variant: how many leading readings (those without articles) the
-  // ranker compares with gazetteer readings; the rest serve lookups only.
-  std::vector<size_t> compared_readings;
   std::vector<bool> vowels_written;  // per variant: false for Arabic script
-  // Per variant: the compared readings, laid out for ReadingDistance.
+  // Per variant: the readings, laid out for ReadingDistance.
   std::vector<std::vector<PreparedReading>> prepared;
   std::vector<std::string> keys;  // the keys that found candidates
   // What a qualifier ("X, Syria", "X, Georgia") may mean: the countries
@@ -68,6 +65,10 @@ struct Query {
   // The best reading of a qualifier is good enough that places outside
   // every qualifier are unlikely.
   bool firm_qualifier = false;
+  // The query's first word starts with a hamza on its alef before lam
+  // ("ألمرية", Almería): Arabic writes its article with a bare alef, so
+  // these letters are part of the name.
+  bool lam_is_letter = false;
 };
 
 class Matcher {

@@ -878,6 +878,46 @@ TEST(ResolverPriorTest, APlaceOwnNameOutranksAnotherPlaceAlternateName) {
   EXPECT_EQ((*m)[0].place.id, "test:other");
 }
 
+TEST(ResolverArticleTest, AlefWithHamzaBeforeLamIsNoArticle) {
+  // Arabic writes its article with a bare alef: "ألمرية" spells Almería
+  // letter for letter, "ألفين" Alvin. Read without "al" they would be
+  // Moria and Vienna, far larger places; read both ways, the likelier
+  // reading must come first for Almería to win.
+  const std::unique_ptr<const Gazetteer> gazetteer =
+      GazetteerOf({Town("test:almeria", "Almería", "ES", 190000),
+                   Town("test:moria", "Moria", "GR", 970000),
+                   Town("test:alvin", "Alvin", "US", 25000),
+                   Town("test:vienna", "Vienna", "AT", 1900000)});
+  ASSERT_NE(gazetteer, nullptr);
+  const Resolver resolver(*gazetteer);
+  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
+           {"ألمرية", "test:almeria"}, {"إلمرية", "test:almeria"}, {"ألفين", "test:alvin"}}) {
+    const Match m = FirstMatch(resolver, query);
+    EXPECT_EQ(m.place.id, id) << query << ": " << m.reason;
+  }
+}
+
+TEST(ResolverArticleTest, ReadingsWithTheArticleAreComparedToo) {
+  // Persian and Arabic spell foreign names beginning with "Al", "El" with
+  // a bare "ال" ("التنبرگ", Altenburg). Such a query is compared with and
+  // without the article's letters.
+  const std::unique_ptr<const Gazetteer> gazetteer =
+      GazetteerOf({Town("test:altenburg", "Altenburg", "DE", 32000),
+                   Town("test:wittenberg", "Wittenberg", "DE", 46000),
+                   Town("test:alofi", "Alofi", "NU", 600),
+                   Town("test:llefia", "Llefià", "ES", 30000),
+                   Town("test:altrip", "Altrip", "DE", 7000),
+                   Town("test:trip", "Trip", "RO", 3000)});
+  ASSERT_NE(gazetteer, nullptr);
+  const Resolver resolver(*gazetteer);
+  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
+           {"التنبرگ", "test:altenburg"}, {"الوفی", "test:alofi"},
+           {"التریپ", "test:altrip"}}) {
+    const Match m = FirstMatch(resolver, query);
+    EXPECT_EQ(m.place.id, id) << query << ": " << m.reason;
+  }
+}
+
 TEST(ResolverTranscriptionTest, GermanAndDutchSlavicSpellingsFindTheEnglishOnes) {
   const std::unique_ptr<const Gazetteer> gazetteer =
       GazetteerOf({Town("test:yakhroma", "Yakhroma", "RU", 10000),

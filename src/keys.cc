@@ -417,6 +417,22 @@ uint64_t StableHash(std::string_view bytes, uint64_t seed) {
 namespace toponorm {
 namespace internal {
 
+namespace {
+
+// Words that join a place's name to what locates it: "Marssac-sur-Tarn",
+// "Schonach im Schwarzwald", "Gringley on the Hill", "Cotija de la Paz".
+bool IsLocatingWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "sur", "sous", "les", "lez", "en", "devant", "pres",     // French
+      "im", "am", "an", "ob", "bei", "in", "auf", "unter",      // German
+      "on", "upon", "under", "near",                            // English
+      "de", "del", "di", "della", "delle", "dei", "do", "da", "dos", "das",
+      "el", "la", "le"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+}  // namespace
+
 std::vector<NamePart> NameParts(std::string_view normalized, bool edges_only) {
   const std::vector<std::string_view> words = Split(normalized, ' ', /*skip_empty=*/true);
   std::vector<NamePart> parts;
@@ -432,7 +448,10 @@ std::vector<NamePart> NameParts(std::string_view normalized, bool edges_only) {
       if (edges_only && first != 0 && first + length != words.size()) continue;
       size_t kept = 0;
       for (size_t k = first; k < first + length; ++k) kept += letters[k];
-      if (kept < kMinNamePartLetters || 2 * kept < total) continue;
+      // A name's head before a locating word ("marssac" of "marssac sur
+      // tarn") is what people call it, however long the rest.
+      const bool head = first == 0 && IsLocatingWord(words[length]);
+      if (kept < kMinNamePartLetters || (2 * kept < total && !head)) continue;
       NamePart part;
       for (size_t k = first; k < first + length; ++k) {
         if (!part.text.empty()) part.text.push_back(' ');

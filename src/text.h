@@ -197,7 +197,9 @@ inline constexpr size_t kMinNamePartLetters = 4;
 // The runs of a normalized name's words that keep at least half of its
 // letters (code points) and at least kMinNamePartLetters, the whole name
 // excepted, longest first; with `edges_only`, those that begin or end the
-// name. None for one word or more than kMaxNamePartWords.
+// name. The leading words before a locating word ("sur", "im", "on",
+// "de" ...) count whatever their share: "marssac" of "marssac sur tarn".
+// None for one word or more than kMaxNamePartWords.
 std::vector<NamePart> NameParts(std::string_view normalized, bool edges_only);
 
 // 64-bit hash, stable across processes and platforms; used for index keys

@@ -1020,6 +1020,29 @@ TEST(ResolverNamePartTest, ARunOfTheQueryWordsThatIsANameIsFound) {
   EXPECT_TRUE(m->empty()) << Describe(*m);
 }
 
+TEST(ResolverNamePartTest, TheHeadBeforeALocatingWordStandsForTheName) {
+  // "Gringley on the Hill", "Romanel-sur-Lausanne": the head keeps less
+  // than half the letters, but it is what the place is called; likewise
+  // a query with a locating tail the gazetteer does not have.
+  const std::unique_ptr<const Gazetteer> gazetteer = GazetteerOf({
+      Town("test:gringley", "Gringley on the Hill", "GB", 700),
+      Town("test:grain-valley", "Grain Valley", "US", 15000),
+      Town("test:romanel", "Romanel-sur-Lausanne", "CH", 3300),
+      Town("test:romanu", "Romanu", "RO", 2000),
+      Town("test:maurach", "Maurach", "AT", 1800),
+      Town("test:emmerich", "Emmerich", "DE", 30000),
+  });
+  ASSERT_NE(gazetteer, nullptr);
+  const Resolver resolver(*gazetteer);
+  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
+           {"Gringley", "test:gringley"}, {"Romanel", "test:romanel"},
+           {"Maurach am Achensee", "test:maurach"}}) {
+    const Match m = FirstMatch(resolver, query);
+    EXPECT_EQ(m.place.id, id) << query << ": " << m.reason;
+    EXPECT_EQ(m.kind, MatchKind::kPartial) << query << ": " << m.reason;
+  }
+}
+
 class SmallGazetteerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {

@@ -758,10 +758,8 @@ TEST(ComputeKeysTest, GreekReadingsBounded) {
   EXPECT_TRUE(Contains(k.skeletons, "DRZR"));
 }
 
-// --------------------------------------------------------- stable hashes ---
+// ------------------------------------------------------------ name parts ---
 
-// These values are part of the compiled gazetteer format (index keys and
-// checksums); changing them makes every existing .tpn file unreadable.
 std::vector<std::string> PartTexts(std::string_view name, bool edges_only) {
   std::vector<std::string> texts;
   for (const NamePart& p : NameParts(NormalizeName(name), edges_only)) {
@@ -776,21 +774,34 @@ TEST(NamePartsTest, RunsThatKeepHalfTheLettersLongestFirst) {
   // "del valles" keeps 9 of 19 letters.
   EXPECT_EQ(PartTexts("Cerdanyola del Vallès", false),
             (std::vector<std::string>{"cerdanyola del", "cerdanyola"}));
-  // 22 letters: runs of 11 or more; middle runs only when edges_only is
-  // false.
+  // 22 letters: runs of 11 or more, and the head before "del"; middle
+  // runs only when edges_only is false.
   EXPECT_EQ(PartTexts("Villa Nueva del Rio Grande", false),
             (std::vector<std::string>{"villa nueva del rio", "nueva del rio grande",
                                       "villa nueva del", "nueva del rio",
-                                      "del rio grande"}));
+                                      "del rio grande", "villa nueva"}));
   EXPECT_EQ(PartTexts("Villa Nueva del Rio Grande", true),
             (std::vector<std::string>{"villa nueva del rio", "nueva del rio grande",
-                                      "villa nueva del", "del rio grande"}));
+                                      "villa nueva del", "del rio grande", "villa nueva"}));
   // Letters, not bytes: Greek and Arabic count as Latin does.
   EXPECT_EQ(PartTexts("Νέο Χωριό", false), (std::vector<std::string>{"χωριο"}));
   EXPECT_EQ(PartTexts("دير الزور", false), (std::vector<std::string>{"الزور"}));
   const std::vector<NamePart> parts = NameParts("amorebieta etxano", false);
   ASSERT_EQ(parts.size(), 1u);
   EXPECT_DOUBLE_EQ(parts[0].left_out, 6.0 / 16.0);
+}
+
+TEST(NamePartsTest, TheHeadBeforeALocatingWordCountsWhateverItsShare) {
+  // "marssac" keeps 7 of 15 letters, "schonach" 8 of 21.
+  EXPECT_EQ(PartTexts("Marssac-sur-Tarn", true),
+            (std::vector<std::string>{"marssac sur", "sur tarn", "marssac"}));
+  EXPECT_EQ(PartTexts("Schonach im Schwarzwald", false),
+            (std::vector<std::string>{"im schwarzwald", "schonach", "schwarzwald"}));
+  EXPECT_EQ(PartTexts("Schonach Schwarzwald", false),
+            (std::vector<std::string>{"schwarzwald"}));
+  // Not a head of fewer than four letters.
+  EXPECT_EQ(PartTexts("Bac-sur-Merveilles", true),
+            (std::vector<std::string>{"sur merveilles", "merveilles"}));
 }
 
 TEST(NamePartsTest, NoneForOneWordShortRunsOrTooManyWords) {
@@ -802,6 +813,10 @@ TEST(NamePartsTest, NoneForOneWordShortRunsOrTooManyWords) {
   EXPECT_TRUE(NameParts("ab cd", false).empty());
 }
 
+// --------------------------------------------------------- stable hashes ---
+
+// These values are part of the compiled gazetteer format (index keys and
+// checksums); changing them makes every existing .tpn file unreadable.
 TEST(StableHashTest, KnownValues) {
   EXPECT_EQ(StableHash(""), 0x0000000000000000ULL);
   EXPECT_EQ(StableHash("raqqa"), 0x2642306267ad10a5ULL);

@@ -332,7 +332,7 @@ void Matcher::ComputeReadings(const ResolveOptions& options, Readings kind,
 
 void Matcher::Take(absl::Span<const uint32_t> postings, MatchKind kind,
                    uint16_t variant, std::string_view key, Query* query,
-                   std::vector<Candidate>* out) const {
+                   std::vector<Candidate>* out, double min_prominence) const {
   if (postings.empty()) return;
   const size_t limit = kind == MatchKind::kPartial      ? kMaxPartialPostingsPerKey
                        : kind <= MatchKind::kRomanized ? kMaxPostingsPerKey
@@ -354,6 +354,8 @@ void Matcher::Take(absl::Span<const uint32_t> postings, MatchKind kind,
     if (c.name >= data_.name_count) continue;  // corrupt posting
     c.place = data_.names[c.name].place;
     if (c.place >= data_.place_count) continue;
+    // Postings come by prominence: the rest cannot rank either.
+    if (data_.places[c.place].prominence < min_prominence) break;
     if (i >= n && QualifierMatch(*query, data_.places[c.place]) == 0) continue;
     c.kind = kind;
     c.variant = variant;
@@ -372,7 +374,6 @@ void Matcher::CollectExact(Query* query, std::vector<Candidate>* out) const {
 
 void Matcher::CollectInexact(Query* query, const ResolveOptions& options,
                              std::vector<Candidate>* out) const {
-  std::vector<std::vector<std::string>> skeletons(query->variants.size());
   // An exact name counts as a close match: no fuzzy search then.
   bool close_match = !out->empty();
   for (uint16_t v = 0; v < query->variants.size(); ++v) {
@@ -389,6 +390,16 @@ void Matcher::CollectInexact(Query* query, const ResolveOptions& options,
            v, reading, query, out);
     }
     close_match = close_match || out->size() > before;
+  }
+  // The places found so far surely reach `floor`; the skeleton lists are
+  // read only as far as their places could still beat it.
+  const double floor = SureScoreFloor(*query, options, *out);
+  auto min_prominence = [&](MatchKind kind, uint16_t v) {
+    return MinProminenceToReach(floor, *query, options, query->variants[v], kind);
+  };
+  std::vector<std::vector<std::string>> skeletons(query->variants.size());
+  for (uint16_t v = 0; v < query->variants.size(); ++v) {
+    const double phonetic_floor = min_prominence(MatchKind::kPhonetic, v);
     for (const std::string& reading : query->readings[v]) {
       std::string skeleton = Skeleton(reading);
       if (skeleton.size() < kMinSkeletonLength) continue;
@@ -397,22 +408,23 @@ void Matcher::CollectInexact(Query* query, const ResolveOptions& options,
         continue;
       }
       Take(data_.skeleton_index.Lookup(KeyHash(skeleton)), MatchKind::kPhonetic,
-           v, skeleton, query, out);
+           v, skeleton, query, out, phonetic_floor);
       skeletons[v].push_back(std::move(skeleton));
     }
   }
   if (!options.fuzzy || close_match) return;
   for (uint16_t v = 0; v < query->variants.size(); ++v) {
+    const double fuzzy_floor = min_prominence(MatchKind::kFuzzy, v);
     for (const std::string& skeleton : skeletons[v]) {
       if (skeleton.size() < 3) continue;
       Take(data_.deletion_index.Lookup(KeyHash(skeleton)), MatchKind::kFuzzy, v,
-           skeleton, query, out);
+           skeleton, query, out, fuzzy_floor);
       if (skeleton.size() < kMinDeletionSkeletonLength) continue;
       for (const std::string& d : SingleDeletions(skeleton)) {
         Take(data_.skeleton_index.Lookup(KeyHash(d)), MatchKind::kFuzzy, v, d,
-             query, out);
+             query, out, fuzzy_floor);
         Take(data_.deletion_index.Lookup(KeyHash(d)), MatchKind::kFuzzy, v, d,
-             query, out);
+             query, out, fuzzy_floor);
       }
     }
   }
@@ -442,11 +454,10 @@ void Matcher::CollectNameParts(Query* query, std::vector<Candidate>* out) const 
   }
 }
 
-double Matcher::InexactScoreBound(const Query& query,
-                                  const ResolveOptions& options,
-                                  const QueryVariant& variant) const {
+double Matcher::ScoreBound(const Query& query, const ResolveOptions& options,
+                           const QueryVariant& variant, MatchKind kind) const {
   // Every term of Score at its best.
-  double bound = kQualityWeight * kBestInexactQuality + kProminenceWeight -
+  double bound = kQualityWeight * Quality(kind, 1.0) + kProminenceWeight -
                  variant.penalty;
   if (!options.country.empty()) bound += kCountryHintBonus;
   if (options.feature_class != '\0' || variant.feature_hint != '\0') {
@@ -456,13 +467,53 @@ double Matcher::InexactScoreBound(const Query& query,
   return bound;
 }
 
+double Matcher::SureScoreFloor(const Query& query, const ResolveOptions& options,
+                               const std::vector<Candidate>& hits) const {
+  constexpr double kNone = -1.0;
+  // A qualified query reads past the posting caps for the places in what
+  // the qualifier names; it is left alone.
+  if (!query.qualifiers.empty()) return kNone;
+  const size_t wanted = std::max<size_t>(1, options.max_results);
+  // The `wanted` best (score, place) pairs, best first, one per place.
+  std::vector<std::pair<double, uint32_t>> top;
+  for (Candidate c : hits) {
+    // Scores grow with similarity: at 0 they are what the hit surely gets.
+    c.similarity = c.kind == MatchKind::kExact ? 1.0 : 0.0;
+    Score(query, options, &c);
+    auto same = std::find_if(top.begin(), top.end(),
+                             [&](const auto& t) { return t.second == c.place; });
+    if (same != top.end()) {
+      if (same->first >= c.score) continue;
+      top.erase(same);
+    }
+    if (top.size() >= wanted && c.score <= top.back().first) continue;
+    top.insert(std::find_if(top.begin(), top.end(),
+                            [&](const auto& t) { return t.first < c.score; }),
+               {c.score, c.place});
+    if (top.size() > wanted) top.pop_back();
+  }
+  return top.size() < wanted ? kNone : top.back().first;
+}
+
+double Matcher::MinProminenceToReach(double floor, const Query& query,
+                                     const ResolveOptions& options,
+                                     const QueryVariant& variant,
+                                     MatchKind kind) const {
+  if (floor <= 0) return 0;
+  // A hit scoring below `floor` stays out of the results. Margin for
+  // rounding: a hit that might tie is kept.
+  const double without_prominence =
+      ScoreBound(query, options, variant, kind) - kProminenceWeight;
+  return (floor - 1e-9 - without_prominence) * 100.0 / kProminenceWeight;
+}
+
 bool Matcher::SettledByExactNames(const Query& query,
                                   const ResolveOptions& options,
                                   std::vector<Candidate>* hits) const {
   if (hits->empty()) return false;
   double others = 0;  // the best any inexact candidate could score
   for (const QueryVariant& v : query.variants) {
-    others = std::max(others, InexactScoreBound(query, options, v));
+    others = std::max(others, ScoreBound(query, options, v, MatchKind::kRomanized));
   }
   const size_t wanted = std::max<size_t>(1, options.max_results);
   if (hits->size() == 1) {  // the usual case, without the copies below

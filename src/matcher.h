@@ -102,10 +102,11 @@ class Matcher {
   // Readings of every variant, for the inexact lookups and the ranker.
   void ComputeReadings(const ResolveOptions& options, Readings kind,
                        Query* query) const;
-  // Appends the candidates of one posting list (capped).
+  // Appends the candidates of one posting list (capped), down to the
+  // first place less prominent than `min_prominence`.
   void Take(absl::Span<const uint32_t> postings, MatchKind kind,
             uint16_t variant, std::string_view key, Query* query,
-            std::vector<Candidate>* out) const;
+            std::vector<Candidate>* out, double min_prominence = 0) const;
   // Gazetteer names equal to a variant.
   void CollectExact(Query* query, std::vector<Candidate>* out) const;
   // Everything else: names without the article, readings, skeletons and,
@@ -116,10 +117,20 @@ class Matcher {
   // name"), and places whose own name begins or ends with the query ("the
   // name is longer"), each as a variant of its own, without readings.
   void CollectNameParts(Query* query, std::vector<Candidate>* out) const;
-  // The best score a candidate found through `variant` by anything but an
-  // exact name could reach.
-  double InexactScoreBound(const Query& query, const ResolveOptions& options,
-                           const QueryVariant& variant) const;
+  // The best score a candidate of `kind` found through `variant` could
+  // reach.
+  double ScoreBound(const Query& query, const ResolveOptions& options,
+                    const QueryVariant& variant, MatchKind kind) const;
+  // A score the results surely reach, given `hits`: that of the
+  // max_results-th best of their places at their worst similarity; -1 when
+  // they are fewer or the query has a qualifier.
+  double SureScoreFloor(const Query& query, const ResolveOptions& options,
+                        const std::vector<Candidate>& hits) const;
+  // The prominence below which a hit of `kind` through `variant` scores
+  // less than `floor` (0 when any may reach it).
+  double MinProminenceToReach(double floor, const Query& query,
+                              const ResolveOptions& options,
+                              const QueryVariant& variant, MatchKind kind) const;
   // When the exact-name hits alone provably make up the top results,
   // replaces `hits` with them, ranked, and returns true.
   bool SettledByExactNames(const Query& query, const ResolveOptions& options,

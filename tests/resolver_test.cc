@@ -1043,6 +1043,33 @@ TEST(ResolverNamePartTest, TheHeadBeforeALocatingWordStandsForTheName) {
   }
 }
 
+TEST(ResolverPruningTest, AHintedSmallPlaceIsNotCutOffByABigRomanizedOne) {
+  // The ranker stops reading skeleton lists at places that cannot beat
+  // what the romanized hits surely score; a country hint raises what a
+  // small place can score, so it still counts.
+  PlaceRecord capital = Town("test:big", "Angira", "TR", 10000000);
+  capital.feature_code = "PPLC";
+  const std::unique_ptr<const Gazetteer> gazetteer =
+      GazetteerOf({capital, Town("test:small", "Angirra", "GR", 0)});
+  ASSERT_NE(gazetteer, nullptr);
+  const Resolver resolver(*gazetteer);
+  absl::StatusOr<std::vector<Match>> m = resolver.Resolve("Άγκυρα");
+  ASSERT_TRUE(m.ok());
+  ASSERT_FALSE(m->empty());
+  EXPECT_EQ((*m)[0].place.id, "test:big") << Describe(*m);
+  EXPECT_EQ((*m)[0].kind, MatchKind::kRomanized) << Describe(*m);
+  ResolveOptions in_greece;
+  in_greece.country = "GR";
+  for (size_t top : {1, 5}) {
+    in_greece.max_results = top;
+    m = resolver.Resolve("Άγκυρα", in_greece);
+    ASSERT_TRUE(m.ok());
+    ASSERT_FALSE(m->empty());
+    EXPECT_EQ((*m)[0].place.id, "test:small") << top << ": " << Describe(*m);
+    EXPECT_EQ((*m)[0].kind, MatchKind::kPhonetic) << Describe(*m);
+  }
+}
+
 class SmallGazetteerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {

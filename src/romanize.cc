@@ -281,6 +281,10 @@ enum ArabicAlternative : uint16_t {
   // sj, oe for c, j, y, ny, sy, u (Tjilatjap, Djakarta, Soerabaja:
   // Cilacap, Jakarta, Surabaya). Latin query words with tj or dj.
   kLatinDutchIndies = 256,
+  // A word-initial alef before a yeh or waw and a consonant may only carry
+  // the vowel they write: ایران Iran, ایکسل Ixelles, اوسلو Oslo, besides
+  // the diphthongs of أيمن Ayman, أوسيم Awsim.
+  kArabicInitialVowel = 512,
 };
 
 // Letters of Arabic words that transcriptions of foreign names into Persian
@@ -312,10 +316,20 @@ void RomanizeArabicWord(const std::u32string& w, bool last_word,
     }
     persian = (alternatives & kPersianWaw) != 0;
   }
+  const bool initial_vowel = n >= 3 && w[0] == 0x0627 &&
+                             (w[1] == 0x064A || w[1] == 0x0648) &&
+                             !IsArabicLongVowel(w[2]);
+  if (initial_vowel) *allowed |= kArabicInitialVowel;
+  const bool alef_carries_vowel =
+      initial_vowel && (alternatives & kArabicInitialVowel) != 0;
   for (size_t i = 0; i < n; ++i) {
     const char32_t c = w[i];
     const char32_t prev = i > 0 ? w[i - 1] : 0;
     const char32_t next = i + 1 < n ? w[i + 1] : 0;
+    if (alef_carries_vowel && i < 2) {
+      if (i == 1) out->push_back(c == 0x064A ? 'i' : 'u');
+      continue;
+    }
     // Arabic writes a doubled consonant once (with a shadda, removed by
     // normalization): the same letter twice has a vowel between them
     // (ممفيس Memphis, ددلي Dudley).
@@ -688,7 +702,8 @@ std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
   constexpr uint16_t kQueryOnly = kLatinTranscriptions | kLatinDutchIndies;
   for (uint16_t alternative :
        {kArabicWawV, kArabicZaySz, kPersianWaw, kArabicJimG, kArabicShinCh,
-        kCyrillicYo, kArabicConstructT, kLatinTranscriptions, kLatinDutchIndies}) {
+        kCyrillicYo, kArabicConstructT, kArabicInitialVowel, kLatinTranscriptions,
+        kLatinDutchIndies}) {
     if ((alternative & kQueryOnly) && kind != Readings::kQuery) continue;
     if (allowed & alternative) {
       AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),

@@ -897,6 +897,22 @@ TEST(ResolverArticleTest, AlefWithHamzaBeforeLamIsNoArticle) {
   }
 }
 
+TEST(ResolverArabicTest, AnInitialAlefMayOnlyCarryTheVowel) {
+  // "أوفا" is Ufa and "أوتيكا" Utica: the alef only carries the vowel the
+  // waw writes. Read as a diphthong they would be "Awfa", "Awtika".
+  const std::unique_ptr<const Gazetteer> gazetteer =
+      GazetteerOf({Town("test:ufa", "Ufa", "RU", 1100000),
+                   Town("test:utica", "Utica", "US", 60000),
+                   Town("test:atoka", "Atoka", "US", 3000)});
+  ASSERT_NE(gazetteer, nullptr);
+  const Resolver resolver(*gazetteer);
+  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
+           {"أوفا", "test:ufa"}, {"أوتيكا", "test:utica"}}) {
+    const Match m = FirstMatch(resolver, query);
+    EXPECT_EQ(m.place.id, id) << query << ": " << m.reason;
+  }
+}
+
 TEST(ResolverArticleTest, ReadingsWithTheArticleAreComparedToo) {
   // Persian and Arabic spell foreign names beginning with "Al", "El" with
   // a bare "ال" ("التنبرگ", Altenburg). Such a query is compared with and

@@ -309,6 +309,21 @@ TEST(RomanizeArabicTest, PersianReadingOfWawAndYeh) {
   EXPECT_EQ(Romanize("موصل"), std::vector<std::string>{"musl"});
 }
 
+TEST(RomanizeArabicTest, InitialAlefMayOnlyCarryTheVowel) {
+  // "ای" and "او" at the start of a word write the vowels i and u: Iran,
+  // Italia, Oslo. The diphthongs (أيمن Ayman) stay the first reading.
+  for (const auto& [name, reading] : std::vector<std::pair<std::string, std::string>>{
+           {"ایران", "iran"}, {"إيطاليا", "italya"}, {"اوسلو", "uslu"}, {"ایکسل", "iksl"}}) {
+    const std::vector<std::string> r = Romanize(NormalizeName(name));
+    EXPECT_TRUE(Contains(r, reading)) << name << ": " << Join(r);
+  }
+  EXPECT_EQ(Romanize(NormalizeName("أيمن"))[0], "aymn");
+  // Not before a long vowel (ايا is a syllable of its own) nor in the
+  // middle of a word.
+  EXPECT_FALSE(Contains(Romanize(NormalizeName("ايار")), "iar"));
+  EXPECT_FALSE(Contains(Romanize("بايرن"), "bbrn"));
+}
+
 TEST(RomanizeArabicTest, JimAlsoReadsHardG) {
   const std::vector<std::string> r = Romanize(NormalizeName("جوتنجن"));
   ASSERT_FALSE(r.empty());

@@ -855,6 +855,19 @@ Match FirstMatch(const Resolver& resolver, std::string_view query) {
   return (*m)[0];
 }
 
+// Expects each query's best match, in a gazetteer of `places`, to be the
+// place of the paired id.
+void ExpectBestMatches(const std::vector<PlaceRecord>& places,
+                       const std::vector<std::pair<std::string, std::string>>& expected) {
+  const std::unique_ptr<const Gazetteer> gazetteer = GazetteerOf(places);
+  ASSERT_NE(gazetteer, nullptr);
+  const Resolver resolver(*gazetteer);
+  for (const auto& [query, id] : expected) {
+    const Match m = FirstMatch(resolver, query);
+    EXPECT_EQ(m.place.id, id) << query << ": " << m.reason;
+  }
+}
+
 TEST(ResolverPriorTest, APlaceOwnNameOutranksAnotherPlaceAlternateName) {
   // "كيلونا" reads like both places' "Kiluna": the town's own name and one
   // of many alternate names of a larger one. A transcription is
@@ -883,55 +896,37 @@ TEST(ResolverArticleTest, AlefWithHamzaBeforeLamIsNoArticle) {
   // letter for letter, "ألفين" Alvin. Read without "al" they would be
   // Moria and Vienna, far larger places; read both ways, the likelier
   // reading must come first for Almería to win.
-  const std::unique_ptr<const Gazetteer> gazetteer =
-      GazetteerOf({Town("test:almeria", "Almería", "ES", 190000),
-                   Town("test:moria", "Moria", "GR", 970000),
-                   Town("test:alvin", "Alvin", "US", 25000),
-                   Town("test:vienna", "Vienna", "AT", 1900000)});
-  ASSERT_NE(gazetteer, nullptr);
-  const Resolver resolver(*gazetteer);
-  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
-           {"ألمرية", "test:almeria"}, {"إلمرية", "test:almeria"}, {"ألفين", "test:alvin"}}) {
-    const Match m = FirstMatch(resolver, query);
-    EXPECT_EQ(m.place.id, id) << query << ": " << m.reason;
-  }
+  ExpectBestMatches({Town("test:almeria", "Almería", "ES", 190000),
+                     Town("test:moria", "Moria", "GR", 970000),
+                     Town("test:alvin", "Alvin", "US", 25000),
+                     Town("test:vienna", "Vienna", "AT", 1900000)},
+                    {{"ألمرية", "test:almeria"},
+                     {"إلمرية", "test:almeria"},
+                     {"ألفين", "test:alvin"}});
 }
 
 TEST(ResolverArabicTest, AnInitialAlefMayOnlyCarryTheVowel) {
   // "أوفا" is Ufa and "أوتيكا" Utica: the alef only carries the vowel the
   // waw writes. Read as a diphthong they would be "Awfa", "Awtika".
-  const std::unique_ptr<const Gazetteer> gazetteer =
-      GazetteerOf({Town("test:ufa", "Ufa", "RU", 1100000),
-                   Town("test:utica", "Utica", "US", 60000),
-                   Town("test:atoka", "Atoka", "US", 3000)});
-  ASSERT_NE(gazetteer, nullptr);
-  const Resolver resolver(*gazetteer);
-  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
-           {"أوفا", "test:ufa"}, {"أوتيكا", "test:utica"}}) {
-    const Match m = FirstMatch(resolver, query);
-    EXPECT_EQ(m.place.id, id) << query << ": " << m.reason;
-  }
+  ExpectBestMatches({Town("test:ufa", "Ufa", "RU", 1100000),
+                     Town("test:utica", "Utica", "US", 60000),
+                     Town("test:atoka", "Atoka", "US", 3000)},
+                    {{"أوفا", "test:ufa"}, {"أوتيكا", "test:utica"}});
 }
 
 TEST(ResolverArticleTest, ReadingsWithTheArticleAreComparedToo) {
   // Persian and Arabic spell foreign names beginning with "Al", "El" with
   // a bare "ال" ("التنبرگ", Altenburg). Such a query is compared with and
   // without the article's letters.
-  const std::unique_ptr<const Gazetteer> gazetteer =
-      GazetteerOf({Town("test:altenburg", "Altenburg", "DE", 32000),
-                   Town("test:wittenberg", "Wittenberg", "DE", 46000),
-                   Town("test:alofi", "Alofi", "NU", 600),
-                   Town("test:llefia", "Llefià", "ES", 30000),
-                   Town("test:altrip", "Altrip", "DE", 7000),
-                   Town("test:trip", "Trip", "RO", 3000)});
-  ASSERT_NE(gazetteer, nullptr);
-  const Resolver resolver(*gazetteer);
-  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
-           {"التنبرگ", "test:altenburg"}, {"الوفی", "test:alofi"},
-           {"التریپ", "test:altrip"}}) {
-    const Match m = FirstMatch(resolver, query);
-    EXPECT_EQ(m.place.id, id) << query << ": " << m.reason;
-  }
+  ExpectBestMatches({Town("test:altenburg", "Altenburg", "DE", 32000),
+                     Town("test:wittenberg", "Wittenberg", "DE", 46000),
+                     Town("test:alofi", "Alofi", "NU", 600),
+                     Town("test:llefia", "Llefià", "ES", 30000),
+                     Town("test:altrip", "Altrip", "DE", 7000),
+                     Town("test:trip", "Trip", "RO", 3000)},
+                    {{"التنبرگ", "test:altenburg"},
+                     {"الوفی", "test:alofi"},
+                     {"التریپ", "test:altrip"}});
 }
 
 TEST(ResolverTranscriptionTest, GermanAndDutchSlavicSpellingsFindTheEnglishOnes) {

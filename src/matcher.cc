@@ -474,6 +474,7 @@ double Matcher::SureScoreFloor(const Query& query, const ResolveOptions& options
   // the qualifier names; it is left alone.
   if (!query.qualifiers.empty()) return kNone;
   const size_t wanted = std::max<size_t>(1, options.max_results);
+  if (hits.size() < wanted) return kNone;  // fewer places, surely
   // The `wanted` best (score, place) pairs, best first, one per place.
   std::vector<std::pair<double, uint32_t>> top;
   for (Candidate c : hits) {

@@ -427,7 +427,11 @@ bool IsLocatingWord(std::string_view word) {
       "im", "am", "an", "ob", "bei", "in", "auf", "unter",      // German
       "on", "upon", "under", "near",                            // English
       "de", "del", "di", "della", "delle", "dei", "do", "da", "dos", "das",
-      "el", "la", "le"};
+      "el", "la", "le",
+      "sul", "sulla",                                           // Italian
+      "aan", "bij", "op",                                       // Dutch
+      "i",                                                      // Scandinavian
+      "u", "nad", "pod", "pri", "na"};                          // Slavic
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 

@@ -814,6 +814,9 @@ TEST(NamePartsTest, TheHeadBeforeALocatingWordCountsWhateverItsShare) {
             (std::vector<std::string>{"im schwarzwald", "schonach", "schwarzwald"}));
   EXPECT_EQ(PartTexts("Schonach Schwarzwald", false),
             (std::vector<std::string>{"schwarzwald"}));
+  // Czech "u" (near), Scandinavian "i" (in).
+  EXPECT_EQ(PartTexts("Pavlov u Dolních Věstonic", true).back(), "pavlov");
+  EXPECT_EQ(PartTexts("Pickering i North Yorkshire", false).back(), "pickering");
   // Not a head of fewer than four letters.
   EXPECT_EQ(PartTexts("Bac-sur-Merveilles", true),
             (std::vector<std::string>{"sur merveilles", "merveilles"}));

@@ -1,6 +1,7 @@
 #include "matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <initializer_list>
 #include <string>
@@ -65,6 +66,27 @@ double QualitySlope(MatchKind kind) {
 constexpr double kBestInexactQuality = 0.95;
 constexpr double kQualityWeight = 0.92;
 constexpr double kProminenceWeight = 0.08;
+// A name in another script than Latin is a transcription, and places
+// that many languages name are the ones transcribed: such a query favours
+// them by up to kRenownWeight, growing with log2(1 + names) and full at
+// kRenownNames names. 0.02 gained 0.8 points on the Arabic held-out set and
+// 0.15 on the Greek one (0.01: 0.6 and 0.05, 0.03: 0.7 and 0.25); on Latin
+// queries, where the name is often the place's own, it lost 0.7 (near)
+// and 0.8 (all names) of the Latin set, so it is not used there.
+constexpr double kRenownWeight = 0.02;
+constexpr uint32_t kRenownNames = 64;
+
+double Renown(uint32_t name_count) {
+  static const std::array<double, kRenownNames + 1> table = [] {
+    std::array<double, kRenownNames + 1> t{};
+    for (uint32_t n = 0; n <= kRenownNames; ++n) {
+      t[n] = std::log2(1.0 + n) / std::log2(1.0 + kRenownNames);
+    }
+    return t;
+  }();
+  return table[std::min(name_count, kRenownNames)];
+}
+
 // A later reading of a Greek name (classical, mixed) is weaker evidence than
 // the modern phonetic one: each step down costs this much similarity.
 constexpr double kReadingRankPenalty = 0.02;
@@ -172,6 +194,8 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
     variants.push_back({std::move(normalized), penalty, feature, note});
   };
   std::string base = NormalizeName(name);
+  const Script script = DominantScript(base);
+  query->other_script = script != Script::kLatin && script != Script::kNone;
   add(base, 0, '\0', nullptr);
   if (rules_ != nullptr) {
     std::vector<RuleMatch> stripped;
@@ -459,6 +483,7 @@ double Matcher::ScoreBound(const Query& query, const ResolveOptions& options,
   // Every term of Score at its best.
   double bound = kQualityWeight * Quality(kind, 1.0) + kProminenceWeight -
                  variant.penalty;
+  if (query.other_script) bound += kRenownWeight;
   if (!options.country.empty()) bound += kCountryHintBonus;
   if (options.feature_class != '\0' || variant.feature_hint != '\0') {
     bound += kFeatureHintBonus;
@@ -587,6 +612,7 @@ void Matcher::Score(const Query& query, const ResolveOptions& options,
   double score = kQualityWeight * quality +
                  kProminenceWeight * (place.prominence / 100.0) -
                  variant.penalty;
+  if (query.other_script) score += kRenownWeight * Renown(place.name_count);
   const std::string_view country(place.country, place.country[0] ? 2 : 0);
   if (!options.country.empty()) {
     score += country == options.country ? kCountryHintBonus : -kCountryHintMalus;

@@ -69,6 +69,8 @@ struct Query {
   // ("ألمرية", Almería): Arabic writes its article with a bare alef, so
   // these letters are part of the name.
   bool lam_is_letter = false;
+  // The query is written in another script than Latin (a transcription).
+  bool other_script = false;
 };
 
 class Matcher {

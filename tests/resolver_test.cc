@@ -1054,6 +1054,26 @@ TEST(ResolverNamePartTest, TheHeadBeforeALocatingWordStandsForTheName) {
   }
 }
 
+TEST(ResolverPriorTest, ATranscriptionFavoursAPlaceManyLanguagesName) {
+  // Two Bartons read alike from "بارتون"; the one named in many languages
+  // is the one a foreign-script writer more likely means. A Latin query
+  // is often the place's own name: there the larger town stays first.
+  std::vector<std::string> names_abroad;
+  for (const char* n : {"Bartonas", "Bartonia", "Bartono", "Bartonu", "Bartone", "Bartonis",
+                        "Bartonen", "Bartoni", "Bartonë", "Bartonas Mestas", "Bartonburg",
+                        "Bartonstadt", "Bartonville-sur-Mer", "Bartonas Pils", "Bartonowo"}) {
+    names_abroad.push_back(n);
+  }
+  const std::unique_ptr<const Gazetteer> gazetteer =
+      GazetteerOf({Town("test:larger", "Barton", "US", 6000),
+                   Town("test:renowned", "Barton", "GB", 5000, names_abroad)});
+  ASSERT_NE(gazetteer, nullptr);
+  const Resolver resolver(*gazetteer);
+  EXPECT_EQ(FirstMatch(resolver, "بارتون").place.id, "test:renowned");
+  EXPECT_EQ(FirstMatch(resolver, "Μπάρτον").place.id, "test:renowned");
+  EXPECT_EQ(FirstMatch(resolver, "Barton").place.id, "test:larger");
+}
+
 TEST(ResolverPruningTest, AHintedSmallPlaceIsNotCutOffByABigRomanizedOne) {
   // The ranker stops reading skeleton lists at places that cannot beat
   // what the romanized hits surely score; a country hint raises what a

@@ -28,7 +28,7 @@
 //   for (const toponorm::Match& m : *matches)
 //     std::cout << m.place.id << " " << m.place.name << " " << m.score
 //               << " " << m.reason << "\n";
-//   // geonames:172955 Ar Raqqah 0.866 phonetic key RK ("Al-Rakka", ...); ...
+//   // geonames:172955 Ar Raqqah 0.878 phonetic key RK ("Al-Rakka", ...); ...
 //
 // Resolver objects are immutable after construction and thread-safe: one
 // Resolver can serve any number of threads at once, without locks. The

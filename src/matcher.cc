@@ -149,6 +149,34 @@ inline void Prefetch(const void* address) {
 #endif
 }
 
+// The `wanted` best (score, place) pairs offered so far, best first, one
+// per place: what a candidate must beat to enter the results.
+class TopPlaces {
+ public:
+  explicit TopPlaces(size_t wanted) : wanted_(wanted) {}
+  // Keeps `score` for `place` unless the place has one at least as good.
+  void Offer(double score, uint32_t place) {
+    const auto same = std::find_if(top_.begin(), top_.end(),
+                                   [&](const auto& t) { return t.second == place; });
+    if (same != top_.end()) {
+      if (same->first >= score) return;
+      top_.erase(same);
+    }
+    if (full() && score <= last()) return;
+    top_.insert(std::find_if(top_.begin(), top_.end(),
+                             [&](const auto& t) { return t.first < score; }),
+                {score, place});
+    if (top_.size() > wanted_) top_.pop_back();
+  }
+  bool full() const { return top_.size() >= wanted_; }
+  // The lowest of the scores; only when full().
+  double last() const { return top_.back().first; }
+
+ private:
+  const size_t wanted_;
+  std::vector<std::pair<double, uint32_t>> top_;
+};
+
 constexpr std::string_view kArabicComma = "\xD8\x8C";  // ،
 
 // The position of the first of `marks` in `text` (npos when none), with
@@ -196,6 +224,7 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
   std::string base = NormalizeName(name);
   const Script script = DominantScript(base);
   query->other_script = script != Script::kLatin && script != Script::kNone;
+  query->lam_is_letter = StartsWithHamzaLam(name);  // before the folding of أ
   add(base, 0, '\0', nullptr);
   if (rules_ != nullptr) {
     std::vector<RuleMatch> stripped;
@@ -500,25 +529,14 @@ double Matcher::SureScoreFloor(const Query& query, const ResolveOptions& options
   if (!query.qualifiers.empty()) return kNone;
   const size_t wanted = std::max<size_t>(1, options.max_results);
   if (hits.size() < wanted) return kNone;  // fewer places, surely
-  // The `wanted` best (score, place) pairs, best first, one per place.
-  std::vector<std::pair<double, uint32_t>> top;
+  TopPlaces top(wanted);
   for (Candidate c : hits) {
     // Scores grow with similarity: at 0 they are what the hit surely gets.
     c.similarity = c.kind == MatchKind::kExact ? 1.0 : 0.0;
     Score(query, options, &c);
-    auto same = std::find_if(top.begin(), top.end(),
-                             [&](const auto& t) { return t.second == c.place; });
-    if (same != top.end()) {
-      if (same->first >= c.score) continue;
-      top.erase(same);
-    }
-    if (top.size() >= wanted && c.score <= top.back().first) continue;
-    top.insert(std::find_if(top.begin(), top.end(),
-                            [&](const auto& t) { return t.first < c.score; }),
-               {c.score, c.place});
-    if (top.size() > wanted) top.pop_back();
+    top.Offer(c.score, c.place);
   }
-  return top.size() < wanted ? kNone : top.back().first;
+  return top.full() ? top.last() : kNone;
 }
 
 double Matcher::MinProminenceToReach(double floor, const Query& query,
@@ -728,14 +746,13 @@ void Matcher::Rank(const Query& query, const ResolveOptions& options,
   const size_t wanted = std::max<size_t>(1, options.max_results);
   std::vector<Candidate> best;                         // one per place
   absl::flat_hash_map<uint32_t, uint32_t> best_index;  // place -> best[]
-  // The `wanted` best (score, place) pairs so far, best first. A place's
-  // score only grows, so this stays exact as places improve.
-  std::vector<std::pair<double, uint32_t>> top;
+  // A place's score only grows, so this stays exact as places improve.
+  TopPlaces top(wanted);
   for (size_t rank = 0; !order.empty() && rank < kMaxScoredHits; ++rank) {
     std::pop_heap(order.begin(), order.end(), later);
     const uint32_t i = order.back();
     order.pop_back();
-    if (top.size() >= wanted && bounds[i] < top.back().first) break;
+    if (top.full() && bounds[i] < top.last()) break;
     Candidate c = (*hits)[i];
     if (c.kind == MatchKind::kExact || c.kind == MatchKind::kPartial) {
       c.similarity = 1.0;
@@ -746,7 +763,7 @@ void Matcher::Rank(const Query& query, const ResolveOptions& options,
       // early for hits that cannot reach it. The threshold is only used
       // when positive: scores are clamped at 0.
       double threshold = options.min_score;
-      if (top.size() >= wanted) threshold = std::max(threshold, top.back().first);
+      if (top.full()) threshold = std::max(threshold, top.last());
       double floor = 0;
       const double slope = SimilarityWeight(c);
       if (threshold > 0 && slope > 0) {
@@ -765,16 +782,7 @@ void Matcher::Rank(const Query& query, const ResolveOptions& options,
     } else {
       continue;
     }
-    const double score = c.score;
-    top.erase(std::remove_if(top.begin(), top.end(),
-                             [&](const auto& t) { return t.second == c.place; }),
-              top.end());
-    if (top.size() < wanted || score > top.back().first) {
-      auto at = std::find_if(top.begin(), top.end(),
-                             [&](const auto& t) { return t.first < score; });
-      top.insert(at, {score, c.place});
-      if (top.size() > wanted) top.pop_back();
-    }
+    top.Offer(c.score, c.place);
   }
   SortBestFirst(&best);
   *hits = std::move(best);
@@ -799,7 +807,6 @@ std::vector<Candidate> Matcher::Find(std::string_view name,
       ReadQualifiers(qualifier, query);
     }
   }
-  query->lam_is_letter = StartsWithHamzaLam(core);
   BuildVariants(core, query);
   std::vector<Candidate> candidates;
   CollectExact(query, &candidates);

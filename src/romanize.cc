@@ -244,13 +244,14 @@ bool IsArabicLongVowel(char32_t c) {
   return c == 0x0627 || c == 0x0622 || c == 0x0648 || c == 0x064A || c == 0x06D5;
 }
 
-// Readings of Arabic-script letters besides the Arabic default. Other
-// languages and other sources write the same sound differently: Persian,
-// Urdu and Turkish read a consonantal waw as "v" (ونکوور Vancouver, ویل
-// -ville); Egyptian Arabic and transcriptions of European names write a
-// hard "g" with jim (أجدي Agde); European "ch" is written with shin
-// (آيشاخ Aichach, شيربورغ Cherbourg).
-enum ArabicAlternative : uint16_t {
+// Readings besides the default one, each admitted by some letters of a
+// name; most are of Arabic-script letters (the Cyrillic and Latin ones are
+// marked below). Other languages and other sources write the same sound
+// differently: Persian, Urdu and Turkish read a consonantal waw as "v"
+// (ونکوور Vancouver, ویل -ville); Egyptian Arabic and transcriptions of
+// European names write a hard "g" with jim (أجدي Agde); European "ch" is
+// written with shin (آيشاخ Aichach, شيربورغ Cherbourg).
+enum ReadingAlternative : uint16_t {
   kArabicDefault = 0,
   kArabicWawV = 1,     // consonantal و -> v
   kArabicJimG = 2,     // ج -> g
@@ -603,7 +604,7 @@ constexpr SpellingRule kDutchIndiesRules[] = {{"tj", "c"},  {"dj", "j"}, {"nj", 
 // Applies the convention of `alternative` (its signs, its rules) to the
 // Latin word read into `out` from `start`.
 template <size_t S, size_t R>
-void ReadConvention(ArabicAlternative alternative, const std::string_view (&signs)[S],
+void ReadConvention(ReadingAlternative alternative, const std::string_view (&signs)[S],
                     const SpellingRule (&rules)[R], uint16_t alternatives, std::string* out,
                     size_t start, uint16_t* allowed) {
   const std::string_view read = std::string_view(*out).substr(start);

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -856,15 +857,17 @@ Match FirstMatch(const Resolver& resolver, std::string_view query) {
 }
 
 // Expects each query's best match, in a gazetteer of `places`, to be the
-// place of the paired id.
+// place of the paired id, and of `kind` when one is given.
 void ExpectBestMatches(const std::vector<PlaceRecord>& places,
-                       const std::vector<std::pair<std::string, std::string>>& expected) {
+                       const std::vector<std::pair<std::string, std::string>>& expected,
+                       std::optional<MatchKind> kind = std::nullopt) {
   const std::unique_ptr<const Gazetteer> gazetteer = GazetteerOf(places);
   ASSERT_NE(gazetteer, nullptr);
   const Resolver resolver(*gazetteer);
   for (const auto& [query, id] : expected) {
     const Match m = FirstMatch(resolver, query);
     EXPECT_EQ(m.place.id, id) << query << ": " << m.reason;
+    if (kind.has_value()) EXPECT_EQ(m.kind, *kind) << query << ": " << m.reason;
   }
 }
 
@@ -930,18 +933,13 @@ TEST(ResolverArticleTest, ReadingsWithTheArticleAreComparedToo) {
 }
 
 TEST(ResolverTranscriptionTest, GermanAndDutchSlavicSpellingsFindTheEnglishOnes) {
-  const std::unique_ptr<const Gazetteer> gazetteer =
-      GazetteerOf({Town("test:yakhroma", "Yakhroma", "RU", 10000),
-                   Town("test:nezhino", "Nezhino", "RU", 10000),
-                   Town("test:dubna", "Dubna", "RU", 10000)});
-  ASSERT_NE(gazetteer, nullptr);
-  const Resolver resolver(*gazetteer);
-  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
-           {"Jakhroma", "test:yakhroma"}, {"Nezjino", "test:nezhino"}, {"Doebna", "test:dubna"}}) {
-    const Match m = FirstMatch(resolver, query);
-    EXPECT_EQ(m.place.id, id) << query << ": " << m.reason;
-    EXPECT_EQ(m.kind, MatchKind::kRomanized) << query << ": " << m.reason;
-  }
+  ExpectBestMatches({Town("test:yakhroma", "Yakhroma", "RU", 10000),
+                     Town("test:nezhino", "Nezhino", "RU", 10000),
+                     Town("test:dubna", "Dubna", "RU", 10000)},
+                    {{"Jakhroma", "test:yakhroma"},
+                     {"Nezjino", "test:nezhino"},
+                     {"Doebna", "test:dubna"}},
+                    MatchKind::kRomanized);
   // A query written as a gazetteer name is not read in other conventions.
   const std::unique_ptr<const Gazetteer> both =
       GazetteerOf({Town("test:jakhroma", "Jakhroma", "XK", 0),
@@ -1035,23 +1033,16 @@ TEST(ResolverNamePartTest, TheHeadBeforeALocatingWordStandsForTheName) {
   // "Gringley on the Hill", "Romanel-sur-Lausanne": the head keeps less
   // than half the letters, but it is what the place is called; likewise
   // a query with a locating tail the gazetteer does not have.
-  const std::unique_ptr<const Gazetteer> gazetteer = GazetteerOf({
-      Town("test:gringley", "Gringley on the Hill", "GB", 700),
-      Town("test:grain-valley", "Grain Valley", "US", 15000),
-      Town("test:romanel", "Romanel-sur-Lausanne", "CH", 3300),
-      Town("test:romanu", "Romanu", "RO", 2000),
-      Town("test:maurach", "Maurach", "AT", 1800),
-      Town("test:emmerich", "Emmerich", "DE", 30000),
-  });
-  ASSERT_NE(gazetteer, nullptr);
-  const Resolver resolver(*gazetteer);
-  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
-           {"Gringley", "test:gringley"}, {"Romanel", "test:romanel"},
-           {"Maurach am Achensee", "test:maurach"}}) {
-    const Match m = FirstMatch(resolver, query);
-    EXPECT_EQ(m.place.id, id) << query << ": " << m.reason;
-    EXPECT_EQ(m.kind, MatchKind::kPartial) << query << ": " << m.reason;
-  }
+  ExpectBestMatches({Town("test:gringley", "Gringley on the Hill", "GB", 700),
+                     Town("test:grain-valley", "Grain Valley", "US", 15000),
+                     Town("test:romanel", "Romanel-sur-Lausanne", "CH", 3300),
+                     Town("test:romanu", "Romanu", "RO", 2000),
+                     Town("test:maurach", "Maurach", "AT", 1800),
+                     Town("test:emmerich", "Emmerich", "DE", 30000)},
+                    {{"Gringley", "test:gringley"},
+                     {"Romanel", "test:romanel"},
+                     {"Maurach am Achensee", "test:maurach"}},
+                    MatchKind::kPartial);
 }
 
 TEST(ResolverPriorTest, ATranscriptionFavoursAPlaceManyLanguagesName) {

@@ -286,7 +286,29 @@ enum ReadingAlternative : uint16_t {
   // the vowel they write: ایران Iran, ایکسل Ixelles, اوسلو Oslo, besides
   // the diphthongs of أيمن Ayman, أوسيم Awsim.
   kArabicInitialVowel = 512,
+  // Arabic script writes h after another consonant as a letter of its own
+  // (دهلي Dehli, بوتهل Bothell, ويكهام Wickham, پهرامپ Pahrump), where
+  // the default reading's "dh", "th", "kh", "ph" read as one consonant
+  // (ذ, ث, خ, ف). Urdu writes aspirates with do-chashmi he, which
+  // normalization folds into ه, and Latin spells those with the digraph
+  // (Dhanbad, Bhopal), so both readings are kept: this one puts the
+  // unwritten vowel between the letters.
+  kArabicSeparateH = 1024,
+  // Arabic writes the "ch" of English, Spanish and Italian names with teh
+  // and shin (تشيكو Chico, تشيكلايو Chiclayo, تشابل Chapel); the default
+  // reading "tsh" keeps a t that the Latin spelling lacks.
+  kArabicTehShinCh = 2048,
 };
+
+// The Latin letters that read as one consonant with a following h.
+bool FormsDigraphWithH(char c) {
+  switch (c) {
+    case 'c': case 'd': case 'g': case 'k': case 'p': case 's': case 't': case 'z':
+      return true;
+    default:
+      return false;
+  }
+}
 
 // Letters of Arabic words that transcriptions of foreign names into Persian
 // or Urdu do not use: ث ح ذ ص ض ط ظ ع ق غ.
@@ -341,7 +363,18 @@ void RomanizeArabicWord(const std::u32string& w, bool last_word,
     switch (c) {
       case 0x0627: case 0x0622: out->push_back('a'); break;    // ا آ
       case 0x0628: out->push_back('b'); break;                 // ب
-      case 0x062A: case 0x0637: case 0x0679: out->push_back('t'); break;
+      case 0x062A:                                             // ت
+        if (next == 0x0634) {
+          *allowed |= kArabicTehShinCh;
+          if (alternatives & kArabicTehShinCh) {
+            out->append("ch");
+            ++i;  // the shin is read
+            break;
+          }
+        }
+        out->push_back('t');
+        break;
+      case 0x0637: case 0x0679: out->push_back('t'); break;    // ط ٹ
       case 0x062B: out->append("th"); break;                   // ث
       case 0x062C:                                             // ج
         *allowed |= kArabicJimG;
@@ -382,6 +415,10 @@ void RomanizeArabicWord(const std::u32string& w, bool last_word,
             if (alternatives & kArabicConstructT) out->push_back('t');
           }
         } else {
+          if (i > 0 && !out->empty() && FormsDigraphWithH(out->back())) {
+            *allowed |= kArabicSeparateH;
+            if (alternatives & kArabicSeparateH) out->push_back('e');
+          }
           out->push_back('h');
         }
         break;
@@ -703,8 +740,8 @@ std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
   constexpr uint16_t kQueryOnly = kLatinTranscriptions | kLatinDutchIndies;
   for (uint16_t alternative :
        {kArabicWawV, kArabicZaySz, kPersianWaw, kArabicJimG, kArabicShinCh,
-        kCyrillicYo, kArabicConstructT, kArabicInitialVowel, kLatinTranscriptions,
-        kLatinDutchIndies}) {
+        kCyrillicYo, kArabicConstructT, kArabicInitialVowel, kArabicSeparateH, kArabicTehShinCh,
+        kLatinTranscriptions, kLatinDutchIndies}) {
     if ((alternative & kQueryOnly) && kind != Readings::kQuery) continue;
     if (allowed & alternative) {
       AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),

@@ -917,6 +917,30 @@ TEST(ResolverArabicTest, AnInitialAlefMayOnlyCarryTheVowel) {
                     {{"أوفا", "test:ufa"}, {"أوتيكا", "test:utica"}});
 }
 
+TEST(ResolverArabicTest, AnHAfterAConsonantIsALetterOfItsOwn) {
+  // "دهلي" is Dehli, not "Dhli" (Zali's consonants); "ويكهام" Wickham, not
+  // "Wikham" (Hamm's); "پهرامپ" Pahrump, not "Framp" (Frampol's).
+  ExpectBestMatches({Town("test:dehli", "Dehli", "IN", 20000),
+                     Town("test:zali", "Zali", "IR", 90000),
+                     Town("test:wickham", "Wickham", "GB", 12000),
+                     Town("test:hamm", "Hamm", "DE", 180000),
+                     Town("test:pahrump", "Pahrump", "US", 36000),
+                     Town("test:frampol", "Frampol", "PL", 1400)},
+                    {{"دهلي", "test:dehli"},
+                     {"ويكهام", "test:wickham"},
+                     {"پهرامپ", "test:pahrump"}});
+}
+
+TEST(ResolverArabicTest, TehShinIsTheChOfLatinNames) {
+  // "تشيكو" is Chico and "تشيكلايو" Chiclayo; read only "tshiku" and
+  // "tshiklayu" they come nearer Zhoukou ("Chou-k'ou") and Tuscola.
+  ExpectBestMatches({Town("test:chico", "Chico", "US", 94000),
+                     Town("test:zhoukou", "Zhoukou", "CN", 600000, {"Chou-k'ou"}),
+                     Town("test:chiclayo", "Chiclayo", "PE", 550000),
+                     Town("test:tuscola", "Tuscola", "US", 4000)},
+                    {{"تشيكو", "test:chico"}, {"تشيكلايو", "test:chiclayo"}});
+}
+
 TEST(ResolverArticleTest, ReadingsWithTheArticleAreComparedToo) {
   // Persian and Arabic spell foreign names beginning with "Al", "El" with
   // a bare "ال" ("التنبرگ", Altenburg). Such a query is compared with and

@@ -324,6 +324,34 @@ TEST(RomanizeArabicTest, InitialAlefMayOnlyCarryTheVowel) {
   EXPECT_FALSE(Contains(Romanize("بايرن"), "bbrn"));
 }
 
+TEST(RomanizeArabicTest, AnHAfterAConsonantIsAlsoALetterOfItsOwn) {
+  // د+ه, ك+ه, پ+ه are two letters (Dehli, Wickham, Pahrump), not the
+  // digraphs dh, kh, ph; the digraph reading stays first for
+  // Urdu aspirates (دھنباد Dhanbad, whose do-chashmi he folds into ه).
+  for (const auto& [name, latin] : std::vector<std::pair<std::string, std::string>>{
+           {"دهلي", "dehli"}, {"ويكهام", "wickham"}, {"پهرامپ", "pahrump"}}) {
+    EXPECT_TRUE(SkeletonsOf(name).count(Skeleton(latin)))
+        << name << ": " << Join(Romanize(NormalizeName(name)));
+  }
+  EXPECT_TRUE(Contains(Romanize(NormalizeName("دهلي")), "dehli"));
+  EXPECT_EQ(Romanize(NormalizeName("دھنباد"))[0], "dhnbad");
+  EXPECT_TRUE(SkeletonsOf("دھنباد").count(Skeleton("dhanbad")));
+  // Not after ث, whose reading "th" already ends in h.
+  EXPECT_FALSE(Contains(Romanize(NormalizeName("ثهل")), "thehl"));
+}
+
+TEST(RomanizeArabicTest, TehShinAlsoReadsCh) {
+  // تش writes the "ch" of Chico, Chiclayo, Chad; "tsh" keeps a t the Latin
+  // spelling lacks, and the shin-as-ch reading keeps it too (French "Tchad").
+  for (const auto& [name, latin] : std::vector<std::pair<std::string, std::string>>{
+           {"تشيكو", "chico"}, {"تشاد", "chad"}, {"تشيكلايو", "chiclayo"}}) {
+    EXPECT_TRUE(SkeletonsOf(name).count(Skeleton(latin)))
+        << name << ": " << Join(Romanize(NormalizeName(name)));
+  }
+  EXPECT_EQ(Romanize(NormalizeName("تشاد"))[0], "tshad");
+  EXPECT_TRUE(Contains(Romanize(NormalizeName("تشاد")), "tchad"));
+}
+
 TEST(RomanizeArabicTest, JimAlsoReadsHardG) {
   const std::vector<std::string> r = Romanize(NormalizeName("جوتنجن"));
   ASSERT_FALSE(r.empty());

@@ -287,12 +287,12 @@ enum ReadingAlternative : uint16_t {
   // the diphthongs of أيمن Ayman, أوسيم Awsim.
   kArabicInitialVowel = 512,
   // Arabic script writes h after another consonant as a letter of its own
-  // (دهلي Dehli, بوتهل Bothell, ويكهام Wickham, پهرامپ Pahrump), where
-  // the default reading's "dh", "th", "kh", "ph" read as one consonant
-  // (ذ, ث, خ, ف). Urdu writes aspirates with do-chashmi he, which
-  // normalization folds into ه, and Latin spells those with the digraph
-  // (Dhanbad, Bhopal), so both readings are kept: this one puts the
-  // unwritten vowel between the letters.
+  // (دهلي Dehli, ويكهام Wickham, پهرامپ Pahrump), where the default
+  // reading's "dh", "kh", "ph" read as one consonant (ذ, خ, ف). Urdu
+  // writes aspirates with do-chashmi he, which normalization folds into
+  // ه, and Latin spells those with the digraph (Dhanbad, Bhopal), so both
+  // readings are kept: this one puts the unwritten vowel between the
+  // letters.
   kArabicSeparateH = 1024,
   // Arabic writes the "ch" of English, Spanish and Italian names with teh
   // and shin (تشيكو Chico, تشيكلايو Chiclayo, تشابل Chapel); the default
@@ -300,7 +300,7 @@ enum ReadingAlternative : uint16_t {
   kArabicTehShinCh = 2048,
 };
 
-// The Latin letters that read as one consonant with a following h.
+// The letters Skeleton reads as one consonant with a following h.
 bool FormsDigraphWithH(char c) {
   switch (c) {
     case 'c': case 'd': case 'g': case 'k': case 'p': case 's': case 't': case 'z':
@@ -740,8 +740,8 @@ std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
   constexpr uint16_t kQueryOnly = kLatinTranscriptions | kLatinDutchIndies;
   for (uint16_t alternative :
        {kArabicWawV, kArabicZaySz, kPersianWaw, kArabicJimG, kArabicShinCh,
-        kCyrillicYo, kArabicConstructT, kArabicInitialVowel, kArabicSeparateH, kArabicTehShinCh,
-        kLatinTranscriptions, kLatinDutchIndies}) {
+        kCyrillicYo, kArabicConstructT, kArabicInitialVowel, kArabicSeparateH,
+        kArabicTehShinCh, kLatinTranscriptions, kLatinDutchIndies}) {
     if ((alternative & kQueryOnly) && kind != Readings::kQuery) continue;
     if (allowed & alternative) {
       AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),

@@ -11,7 +11,6 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "text.h"
 #include "sv.h"
@@ -897,14 +896,12 @@ Match Matcher::ToMatch(const Candidate& c, const Query& query) const {
                                   m.matched_name, "\"");
       break;
     case MatchKind::kPhonetic:
-      m.reason = absl::StrFormat("phonetic key %s (\"%s\", similarity %.2f)",
-                                 query.keys[c.key], ToAbsl(m.matched_name),
-                                 c.similarity);
-      break;
     case MatchKind::kFuzzy:
-      m.reason = absl::StrFormat("one edit from key %s (\"%s\", similarity %.2f)",
-                                 query.keys[c.key], ToAbsl(m.matched_name),
-                                 c.similarity);
+      m.reason = internal::StrCat(
+          c.kind == MatchKind::kPhonetic ? "phonetic key " : "one edit from key ",
+          query.keys[c.key], " (\"", m.matched_name, "\", similarity ");
+      AppendFixed(&m.reason, c.similarity, 2);
+      m.reason.push_back(')');
       break;
     case MatchKind::kPartial:
       m.reason = internal::StrCat("partial \"", query.keys[c.key], "\" / \"",

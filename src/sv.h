@@ -6,6 +6,7 @@
 #ifndef TOPONORM_SRC_SV_H_
 #define TOPONORM_SRC_SV_H_
 
+#include <charconv>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,16 @@ std::string StrCat(const Args&... args) {
 template <typename... Args>
 void StrAppend(std::string* out, const Args&... args) {
   absl::StrAppend(out, AbslArg(args)...);
+}
+
+// Appends `value` with `decimals` digits after the point, as "%.Nf"
+// prints it (the exact value, correctly rounded) but without a format
+// string to parse: reasons are built for every match.
+inline void AppendFixed(std::string* out, double value, int decimals) {
+  char buffer[512];  // a double's 309 integer digits and the decimals
+  const std::to_chars_result result = std::to_chars(
+      buffer, buffer + sizeof(buffer), value, std::chars_format::fixed, decimals);
+  if (result.ec == std::errc()) out->append(buffer, result.ptr);
 }
 
 inline bool StartsWith(std::string_view s, std::string_view prefix) {

@@ -1949,11 +1949,7 @@ struct TaggerEngine::Impl {
       r.append("; context ");
       r.append(place.country, 2);
       r.push_back(' ');
-      // As "%.2f" prints it (the exact value rounded), without a format
-      // string to parse.
-      r.append(digits, std::to_chars(digits, digits + sizeof(digits), c.context,
-                                     std::chars_format::fixed, 2)
-                           .ptr);
+      AppendFixed(&r, c.context, 2);
     }
     if (!p.qualifier.empty()) {
       r.append("; qualified by ");

@@ -61,6 +61,23 @@ bool IsVowel(char c) {
          c == 'w' || c == 'y';
 }
 
+}  // namespace
+
+char DigraphWithH(char c) {
+  switch (c) {
+    case 'k': case 'c': return 'H';
+    case 'g': return 'G';
+    case 's': return 'S';
+    case 't': return 'T';
+    case 'd': return 'Z';
+    case 'p': return 'F';
+    case 'z': return 'J';
+    default: return 0;
+  }
+}
+
+namespace {
+
 // The class of the consonant at reading[i], consuming a digraph when one
 // starts there (*width is set to 1 or 2). Returns 0 for dropped letters.
 char ConsonantClass(std::string_view r, size_t i, size_t* width) {
@@ -68,17 +85,7 @@ char ConsonantClass(std::string_view r, size_t i, size_t* width) {
   const char c = r[i];
   const char next = i + 1 < r.size() ? r[i + 1] : '\0';
   if (next == 'h') {
-    char digraph = 0;
-    switch (c) {
-      case 'k': case 'c': digraph = 'H'; break;
-      case 'g': digraph = 'G'; break;
-      case 's': digraph = 'S'; break;
-      case 't': digraph = 'T'; break;
-      case 'd': digraph = 'Z'; break;
-      case 'p': digraph = 'F'; break;
-      case 'z': digraph = 'J'; break;
-      default: break;
-    }
+    const char digraph = DigraphWithH(c);
     if (digraph != 0) {
       *width = 2;
       return digraph;

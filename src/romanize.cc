@@ -300,16 +300,6 @@ enum ReadingAlternative : uint16_t {
   kArabicTehShinCh = 2048,
 };
 
-// The letters Skeleton reads as one consonant with a following h.
-bool FormsDigraphWithH(char c) {
-  switch (c) {
-    case 'c': case 'd': case 'g': case 'k': case 'p': case 's': case 't': case 'z':
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Letters of Arabic words that transcriptions of foreign names into Persian
 // or Urdu do not use: ث ح ذ ص ض ط ظ ع ق غ.
 bool HasArabicOnlyLetter(const std::u32string& w) {
@@ -415,7 +405,7 @@ void RomanizeArabicWord(const std::u32string& w, bool last_word,
             if (alternatives & kArabicConstructT) out->push_back('t');
           }
         } else {
-          if (i > 0 && !out->empty() && FormsDigraphWithH(out->back())) {
+          if (i > 0 && !out->empty() && DigraphWithH(out->back()) != 0) {
             *allowed |= kArabicSeparateH;
             if (alternatives & kArabicSeparateH) out->push_back('e');
           }

@@ -110,6 +110,11 @@ inline constexpr size_t kMaxReadings = 4;
 std::vector<std::string> Romanize(std::string_view normalized,
                                   Readings kind = Readings::kIndex);
 
+// The class Skeleton gives `c` and a following h read as one consonant
+// ("kh", "ch": H; "gh": G; "sh": S; "th": T; "dh": Z; "ph": F; "zh": J),
+// 0 when the two are two consonants.
+char DigraphWithH(char c);
+
 // The consonant skeleton of an ASCII reading: vowels, w, y and spaces
 // dropped, consonants merged into classes ({q,k,c}, {kh,h,ch}, {b,p},
 // {f,v,ph}, {z,dh}, {j,dj,zh}, {s,sh}), word-final h after a vowel dropped,

@@ -37,7 +37,7 @@ constexpr size_t kMaxVariants = 12;
 // heavy prominence weight hurts).
 // Match quality in [0, 1] from how a candidate was found and how close the
 // readings are.
-double Quality(MatchKind kind, double similarity) {
+constexpr double Quality(MatchKind kind, double similarity) {
   switch (kind) {
     case MatchKind::kExact: return 1.0;
     case MatchKind::kRomanized: return 0.90 + 0.05 * similarity;
@@ -60,9 +60,6 @@ double QualitySlope(MatchKind kind) {
   }
   return 0.0;
 }
-// The best quality of anything but an exact name (Quality is ordered by
-// kind: romanized >= phonetic >= fuzzy).
-constexpr double kBestInexactQuality = 0.95;
 constexpr double kQualityWeight = 0.92;
 constexpr double kProminenceWeight = 0.08;
 // A name in another script than Latin is a transcription, and places
@@ -132,9 +129,10 @@ constexpr double kNamePartMalusPerShare = 0.1;
 // 0.5; 0.05 a little more, but it ranks such a guess above close readings.
 constexpr double kNameExtendedMalus = 0.1;
 // SettledByExactNames skips the partial lookups too, so partial matches
-// must score below its bound on inexact ones.
+// must score below its bound on inexact ones (a romanized reading at its
+// best: Quality is ordered by kind, romanized >= phonetic >= fuzzy).
 static_assert(kQualityWeight - std::min(kNamePartBaseMalus, kNameExtendedMalus) <=
-                  kQualityWeight * kBestInexactQuality,
+                  kQualityWeight * Quality(MatchKind::kRomanized, 1.0),
               "a partial match could outrank the bound on inexact matches");
 
 // Candidates are scattered over a large mapped file: asking for all of a

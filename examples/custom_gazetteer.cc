@@ -51,6 +51,10 @@ int main(int argc, char** argv) {
     std::cerr << "warning: " << warning << "\n";
   }
 
+  //    builder.AddRegionsFrom(**toponorm::Gazetteer::OpenDefault()) would
+  //    add the default gazetteer's countries and divisions, as `toponorm
+  //    build` does, so that "Syria" finds the country.
+
   // 2. Write the compiled gazetteer (atomically: temporary file + rename).
   const std::filesystem::path path =
       std::filesystem::temp_directory_path() /

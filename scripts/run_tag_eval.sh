@@ -78,27 +78,22 @@ if [ $have_lgl_gazetteer = no ]; then
         )
         cities=$work/$CITIES_PKG-$CITIES_VER/package/dist/cities500.txt
     fi
-    source_dir=$build/gazetteer-source
+    default_tpn=$build/share/toponorm/default.tpn
     lgl=${LGL_GAZETTEER:-$build/share/toponorm/lgl-cities500.tpn}
-    if [ ! -f "$lgl" ] || [ "$cities" -nt "$lgl" ] || [ "$source_dir/places.tsv" -nt "$lgl" ] ||
+    if [ ! -f "$lgl" ] || [ "$cities" -nt "$lgl" ] || [ "$default_tpn" -nt "$lgl" ] ||
        [ "$build/bin/toponorm" -nt "$lgl" ]; then
         mkdir -p "$(dirname "$lgl")"
-        regions=$(mktemp -d)
-        # Countries and first-level divisions of the default source (class A),
-        # and their alternate names.
-        awk -F'\t' '$7 == "A"' "$source_dir/places.tsv" > "$regions/places.tsv"
-        awk -F'\t' 'NR == FNR { ids[$1] = 1; next } ($2 in ids)' \
-            "$regions/places.tsv" "$source_dir/alternate_names.tsv" > "$regions/alternate_names.tsv"
         set -- "$@" --lgl-gazetteer "$lgl"
         words=""
         for entry in en:en_US es:es_ES el:el_GR ar:ar; do
             dic=$dictionaries/${entry#*:}.dic
             if [ -f "$dic" ]; then words="$words --dictionary ${entry%%:*}=$dic"; fi
         done
+        # The build adds the countries, first-level divisions, continents and
+        # seas of the default gazetteer (cities500 has none of them).
         # shellcheck disable=SC2086
-        "$build/bin/toponorm" build --geonames "$cities" --geonames "$regions/places.tsv" \
-            --alternate-names "$regions/alternate_names.tsv" $words -o "$lgl" >&2
-        rm -rf "$regions"
+        "$build/bin/toponorm" build --geonames "$cities" --regions "$default_tpn" \
+            $words -o "$lgl" >&2
     else
         set -- "$@" --lgl-gazetteer "$lgl"
     fi

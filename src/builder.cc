@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "format.h"
+#include "gazetteer_internal.h"
 #include "tagger_dictionary.h"
 #include "text.h"
 #include "utf8.h"
@@ -183,6 +184,8 @@ struct GazetteerBuilder::State {
   void AlternateLine(std::string_view line, size_t line_number,
                      std::string_view source);
   absl::Status Add(PlaceRecord record);
+  // Files `entry` under its id, which must be new.
+  void Insert(PlaceEntry entry);
 };
 
 std::string BuildStats::Summary() const {
@@ -190,7 +193,9 @@ std::string BuildStats::Summary() const {
       "rows read ", rows_read, ", places ", places, ", rows skipped ",
       rows_skipped, ", duplicate ids ", duplicate_ids, ", alternate rows ",
       alternate_rows, " (added ", alternate_names_added, ", skipped ",
-      alternate_rows_skipped, "), names ", names, ", names filtered ",
+      alternate_rows_skipped, "), ",
+      regions == 0 ? std::string() : internal::StrCat("regions ", regions, ", "),
+      "names ", names, ", names filtered ",
       names_filtered,
       word_list_words == 0
           ? std::string()
@@ -322,8 +327,7 @@ absl::Status GazetteerBuilder::State::Add(PlaceRecord record) {
     return absl::InvalidArgumentError(
         internal::StrCat("place ", record.id, ": country must be 2 letters"));
   }
-  auto [it, inserted] = index_by_id.emplace(record.id, places.size());
-  if (!inserted) {
+  if (index_by_id.contains(record.id)) {
     ++stats.duplicate_ids;
     return absl::AlreadyExistsError(internal::StrCat("duplicate id ", record.id));
   }
@@ -334,9 +338,14 @@ absl::Status GazetteerBuilder::State::Add(PlaceRecord record) {
   }
   record.alternate_names.clear();
   entry.record = std::move(record);
+  Insert(std::move(entry));
+  return absl::OkStatus();
+}
+
+void GazetteerBuilder::State::Insert(PlaceEntry entry) {
+  index_by_id.emplace(entry.record.id, places.size());
   places.push_back(std::move(entry));
   ++stats.places;
-  return absl::OkStatus();
 }
 
 absl::Status GazetteerBuilder::AddGeoNamesFile(std::string_view path) {
@@ -373,6 +382,49 @@ absl::Status GazetteerBuilder::AddAlternateNamesText(
 
 absl::Status GazetteerBuilder::AddPlace(const PlaceRecord& place) {
   return state_->Add(place);
+}
+
+void GazetteerBuilder::AddRegionsFrom(const Gazetteer& source) {
+  State& st = *state_;
+  // The countries the input has its own records of, and those whose
+  // first-level divisions it has.
+  absl::flat_hash_set<std::string> own_countries, own_divisions;
+  for (const PlaceEntry& p : st.places) {
+    const PlaceRecord& r = p.record;
+    if (r.feature_class != 'A' || r.country.empty()) continue;
+    if (internal::IsCountryFeature(r.feature_code)) own_countries.insert(r.country);
+    if (r.feature_code == "ADM1") own_divisions.insert(r.country);
+  }
+  st.sources.push_back(internal::StrCat("regions of ", source.source()));
+  for (uint32_t i = 0; i < source.size(); ++i) {
+    const Place p = source.place(i);
+    if (p.feature_class == 'P' || st.index_by_id.contains(std::string(p.id))) continue;
+    const std::string country(p.country);
+    const bool input_has_it = internal::IsCountryFeature(p.feature_code)
+                                  ? own_countries.contains(country)
+                                  : p.feature_code == "ADM1" && own_divisions.contains(country);
+    if (input_has_it) continue;
+    PlaceEntry entry;
+    PlaceRecord& r = entry.record;
+    r.id = std::string(p.id);
+    r.name = std::string(p.name);
+    r.country = country;
+    r.admin1 = std::string(p.admin1);
+    r.feature_class = p.feature_class;
+    r.feature_code = std::string(p.feature_code);
+    r.latitude = p.latitude;
+    r.longitude = p.longitude;
+    r.population = p.population;
+    const std::vector<PlaceName> names = source.names(i);
+    for (size_t k = 0; k < names.size(); ++k) {
+      // The preferred name comes first and, as from a geoname row, untagged.
+      entry.names.push_back({std::string(names[k].text),
+                             k == 0 ? std::string() : std::string(names[k].language),
+                             k == 0});
+    }
+    st.Insert(std::move(entry));
+    ++st.stats.regions;
+  }
 }
 
 void GazetteerBuilder::SetWholeWordListLimit(size_t words) {

@@ -54,6 +54,11 @@ struct GazetteerData {
   ~GazetteerData();
 };
 
+// Whether a GeoNames feature code is a country's ("PCLI", "PCLD", "TERR"...).
+inline bool IsCountryFeature(std::string_view code) {
+  return code.substr(0, 3) == "PCL" || code == "TERR";
+}
+
 // A place's first-level division code. A division record without one
 // ("iso3166:US-TX" in some sources) falls back to its ISO 3166-2 suffix,
 // which is GeoNames' admin1 code for the United States ("TX").

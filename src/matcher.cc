@@ -198,10 +198,6 @@ bool StartsWithHamzaLam(std::string_view text) {
   return StartsWith(text, "\xD8\xA3\xD9\x84") || StartsWith(text, "\xD8\xA5\xD9\x84");
 }
 
-bool IsCountryCode(std::string_view feature_code) {
-  return StartsWith(feature_code, "PCL") || feature_code == "TERR";
-}
-
 }  // namespace
 
 Matcher::Matcher(const GazetteerData& data,
@@ -859,7 +855,7 @@ void Matcher::ReadQualifiers(std::string_view text, Query* query) const {
     for (const Candidate& found : Find(*part, options, &inner)) {
       const PlaceRecord& p = data_.places[found.place];
       const std::string_view code = data_.str(p.feature_code);
-      if (!p.country[0] || !(IsCountryCode(code) || code == "ADM1")) continue;
+      if (!p.country[0] || !(IsCountryFeature(code) || code == "ADM1")) continue;
       if (best < 0) {
         best = found.score;
         if (best >= kFirmQualifierScore) query->firm_qualifier = true;
@@ -922,7 +918,7 @@ int Matcher::QualifierMatch(const Query& query, const PlaceRecord& place,
   if (query.qualifiers.empty()) return 0;
   const std::string_view country(place.country, place.country[0] ? 2 : 0);
   const std::string_view code = data_.str(place.feature_code);
-  if (IsCountryCode(code)) return 0;
+  if (IsCountryFeature(code)) return 0;
   const bool is_division = code == "ADM1";
   int best = 0;
   for (const Query::Qualifier& q : query.qualifiers) {

@@ -55,10 +55,6 @@ bool IsCased(Script s) {
   return s == Script::kLatin || s == Script::kGreek || s == Script::kCyrillic;
 }
 
-bool IsCountryCode(std::string_view code) {
-  return StartsWith(code, "PCL") || code == "TERR";
-}
-
 // Function words that tell English from Spanish text (the Latin-script
 // languages with word lists); a supplement to the dictionaries, not a
 // defence.
@@ -872,7 +868,7 @@ struct TaggerEngine::Impl {
       }
       if (name.flags & kNameCode) {
         // Codes ("US", "UAE") only as written, for countries.
-        if (!all_upper || !IsCountryCode(d.str(place.feature_code))) return;
+        if (!all_upper || !IsCountryFeature(d.str(place.feature_code))) return;
         const std::string_view raw = text.substr(first.start, first.end - first.start);
         if (raw != d.str(name.text)) return;
         p->code = true;
@@ -1292,7 +1288,7 @@ struct TaggerEngine::Impl {
     if (f.lex & kLexPhonetic) place_doubt(0.35, "sounds like the name");
     if (script == Script::kGreek && single && f.first == f.last && !(f.lex & kLexReading) &&
         !(f.lex & kLexPhonetic) && f.kinds == (1u << kFormPlain) &&
-        !IsCountryCode(d.str(d.places[p->cands[0].place].feature_code))) {
+        !IsCountryFeature(d.str(d.places[p->cands[0].place].feature_code))) {
       // Greek marks the stress: "Αθηνά" (a woman's name) is not "Αθήνα",
       // nor the genitive "Σαμαρά" (of Samaras) "Σαμάρα". The word as
       // written, stressed on another syllable than every name it matched
@@ -1429,7 +1425,7 @@ struct TaggerEngine::Impl {
       for (const Cand& c : p->cands) {
         const PlaceRecord& place = d.places[c.place];
         article_name = article_name ||
-                       (place.feature_class == 'A' && IsCountryCode(d.str(place.feature_code))) ||
+                       (place.feature_class == 'A' && IsCountryFeature(d.str(place.feature_code))) ||
                        (place.feature_class != 'A' && place.feature_class != 'P');
       }
       if (single && f.first > 0 && SpaceOnly(first) && !article_name &&
@@ -1482,7 +1478,7 @@ struct TaggerEngine::Impl {
       // name is a common word: "Δύση", "the West", is also a region of
       // Cameroon.)
       if (!InScriptArea(script, top) && top.prominence < 55 &&
-          (top.feature_class != 'A' || (common && !IsCountryCode(d.str(top.feature_code))))) {
+          (top.feature_class != 'A' || (common && !IsCountryFeature(d.str(top.feature_code))))) {
         place_doubt(0.4, "small place far from the language's area");
       }
     }
@@ -1519,7 +1515,7 @@ struct TaggerEngine::Impl {
       for (size_t j = 0; j < q.cands.size() && j < 6; ++j) {
         const PlaceRecord& region = d.places[q.cands[j].place];
         const std::string_view code = d.str(region.feature_code);
-        const bool country = IsCountryCode(code);
+        const bool country = IsCountryFeature(code);
         if (!country && code != "ADM1") continue;
         for (size_t i = 0; i < p.cands.size() && i < 12; ++i) {
           const PlaceRecord& place = d.places[p.cands[i].place];
@@ -1672,7 +1668,7 @@ struct TaggerEngine::Impl {
           o.lon = Radians(place.longitude);
           o.cos_lat = std::cos(o.lat);
           const std::string_view code = d.str(place.feature_code);
-          o.kind = IsCountryCode(code) ? 1 : (code == "ADM1" ? 2 : 0);
+          o.kind = IsCountryFeature(code) ? 1 : (code == "ADM1" ? 2 : 0);
           if (o.kind != 0) o.has_point = false;  // a capital, not the area
           o.country = place.country[0] != '\0' ? CountryKey(place) : 0;
           const std::string_view admin1 = Admin1Of(d, place);

@@ -29,6 +29,7 @@
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 // ------------------------------------------------------ a small JSON parser --
 // Enough JSON to check the tool's output strictly: any syntax error fails.
@@ -555,9 +556,9 @@ TEST(CliBuildTest, BuildThenResolveWithIt) {
   ScratchDir dir;
   const std::string out = dir.File("mini.tpn");
   Result b = RunCli({"build", "--geonames", Testdata("mini_places.tsv"), "--alternate-names",
-                  Testdata("mini_alternate_names.tsv"), "-o", out});
+                  Testdata("mini_alternate_names.tsv"), "--no-regions", "-o", out});
   ASSERT_EQ(b.exit_code, 0) << b.err;
-  EXPECT_THAT(b.err, HasSubstr("places 3"));
+  EXPECT_THAT(b.err, HasSubstr("places 3,"));
   EXPECT_TRUE(b.out.empty()) << b.out;
 
   Result r = RunCli({"resolve", "--gazetteer", out, "Burj Samak", "قرية الزيتونة", "Μπουρτζ Σαμακ",
@@ -610,15 +611,57 @@ TEST(CliBuildTest, BadRowsAreWarnedAboutWithFileAndLine) {
   ScratchDir dir;
   const std::string out = dir.File("bad.tpn");
   const std::string input = Testdata("mini_places_with_bad_rows.tsv");
-  Result b = RunCli({"build", "--geonames", input, "-o", out});
+  Result b = RunCli({"build", "--geonames", input, "--no-regions", "-o", out});
   ASSERT_EQ(b.exit_code, 0) << b.err;
-  EXPECT_THAT(b.err, HasSubstr("places 2"));
+  EXPECT_THAT(b.err, HasSubstr("places 2,"));
   EXPECT_THAT(b.err, HasSubstr("rows skipped 2"));
   EXPECT_THAT(b.err, HasSubstr(input + ":2: "));
   EXPECT_THAT(b.err, HasSubstr(input + ":3: "));
   Result r = RunCli({"resolve", "--gazetteer", out, "Burj Samak"});
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_EQ(FirstId(ParseLine(r.lines.at(0))), "geonames:9800002");
+}
+
+TEST(CliBuildTest, CountriesAndDivisionsOfTheDefaultAreAddedUnlessLeftOut) {
+  ScratchDir dir;
+  const std::string with = dir.File("with.tpn");
+  const std::string without = dir.File("without.tpn");
+  Result b = RunCli({"build", "--geonames", Testdata("mini_places.tsv"), "-o", with});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_THAT(b.err, HasSubstr("regions "));
+  EXPECT_THAT(b.err, Not(HasSubstr("places 3,")));
+  ASSERT_EQ(
+      RunCli({"build", "--geonames", Testdata("mini_places.tsv"), "--no-regions", "-o", without})
+          .exit_code,
+      0);
+  const std::vector<std::string> queries = {"Συρία", "Wadi Nukhayl", "Burj Samak"};
+  std::vector<std::string> args = {"resolve", "--gazetteer", with};
+  args.insert(args.end(), queries.begin(), queries.end());
+  Result r = RunCli(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.lines.size(), 3u) << r.out;
+  EXPECT_EQ(FirstId(ParseLine(r.lines[0])), "iso3166:SY");
+  EXPECT_EQ(FirstId(ParseLine(r.lines[1])), "iso3166:ZZ-01");  // the input's own
+  EXPECT_EQ(FirstId(ParseLine(r.lines[2])), "geonames:9800002");
+  args[2] = without;
+  r = RunCli(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.lines.size(), 3u) << r.out;
+  EXPECT_NE(FirstId(ParseLine(r.lines[0])), "iso3166:SY");
+
+  // Regions from a named gazetteer: here the one just built without them.
+  const std::string from_file = dir.File("from_file.tpn");
+  b = RunCli({"build", "--geonames", Testdata("mini_places.tsv"), "--regions", without, "-o",
+              from_file});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_THAT(b.err, HasSubstr("places 3,"));  // every region is the input's own
+  Result missing = RunCli({"build", "--geonames", Testdata("mini_places.tsv"), "--regions",
+                           dir.File("missing.tpn"), "-o", dir.File("m.tpn")});
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_THAT(missing.err, HasSubstr("missing.tpn"));
+  Result both = RunCli({"build", "--geonames", Testdata("mini_places.tsv"), "--regions", without,
+                        "--no-regions", "-o", dir.File("b.tpn")});
+  EXPECT_EQ(both.exit_code, 2);
 }
 
 TEST(CliBuildTest, NoValidRowsFails) {

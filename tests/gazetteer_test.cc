@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -275,6 +276,144 @@ TEST(GazetteerBuilderTest, NamesWithLanguages) {
   EXPECT_EQ(el_language, "el");
   EXPECT_EQ(names.size(), 6u);
   EXPECT_EQ(g->name_count(), 6u + 1u + 1u);  // Burj: name = ascii, deduplicated
+}
+
+// ------------------------------------------------------------ regions ---
+
+// A gazetteer holding regions as the default one does (invented names): a
+// country, one of its divisions, a sea, and a town, which is not a region.
+std::unique_ptr<const Gazetteer> RegionsGazetteer() {
+  Row country;
+  country.id = "iso3166:ZZ";
+  country.name = "Zedland";
+  country.feature_class = "A";
+  country.feature_code = "PCLI";
+  country.country = "ZZ";
+  country.admin1 = "";
+  Row sea;
+  sea.id = "9100050";
+  sea.name = "Sea of Zed";
+  sea.feature_class = "H";
+  sea.feature_code = "SEA";
+  sea.country = "";
+  sea.admin1 = "";
+  GazetteerBuilder builder;
+  EXPECT_TRUE(builder
+                  .AddGeoNamesText(
+                      Lines({country.Line(), Wadi().Line(), sea.Line(), Zaytuna().Line()}),
+                      "regions.tsv")
+                  .ok());
+  EXPECT_TRUE(builder
+                  .AddAlternateNamesText(Lines({AltLine(1, "iso3166:ZZ", "ar", "زدلاند"),
+                                                AltLine(2, "iso3166:ZZ", "el", "Ζεντλάνδη")}),
+                                         "regions-alt.tsv")
+                  .ok());
+  return OpenBytes(BuildBytes(builder));
+}
+
+// The ids of every place of `g`.
+std::set<std::string> IdsOf(const Gazetteer& g) {
+  std::set<std::string> ids;
+  for (uint32_t i = 0; i < g.size(); ++i) ids.insert(std::string(g.place(i).id));
+  return ids;
+}
+
+TEST(GazetteerBuilderTest, RegionsAreCopiedWithEveryNameAndLanguage) {
+  std::unique_ptr<const Gazetteer> regions = RegionsGazetteer();
+  ASSERT_NE(regions, nullptr);
+  GazetteerBuilder builder;
+  ASSERT_TRUE(builder.AddGeoNamesText(Lines({Burj().Line()}), "towns.tsv").ok());
+  builder.AddRegionsFrom(*regions);
+  EXPECT_EQ(builder.stats().regions, 3u);
+  EXPECT_EQ(builder.stats().places, 4u);
+  EXPECT_THAT(builder.stats().Summary(), HasSubstr("regions 3"));
+  std::unique_ptr<const Gazetteer> g = OpenBytes(BuildBytes(builder));
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(IdsOf(*g), (std::set<std::string>{"geonames:9100002", "iso3166:ZZ",
+                                              "iso3166:ZZ-01", "geonames:9100050"}));
+  EXPECT_THAT(std::string(g->build_info()), HasSubstr("regions of test-bytes"));
+
+  const std::optional<Place> zedland = g->FindById("iso3166:ZZ");
+  ASSERT_TRUE(zedland.has_value());
+  EXPECT_EQ(zedland->name, "Zedland");
+  EXPECT_EQ(zedland->feature(), "A.PCLI");
+  EXPECT_EQ(zedland->country, "ZZ");
+  const std::vector<PlaceName> names = g->names(zedland->index);
+  ASSERT_EQ(names.size(), 3u);
+  EXPECT_EQ(names[0].text, "Zedland");
+  std::set<std::pair<std::string, std::string>> tagged;
+  for (const PlaceName& n : names) tagged.emplace(n.text, n.language);
+  EXPECT_TRUE(tagged.count({"زدلاند", "ar"}));
+  EXPECT_TRUE(tagged.count({"Ζεντλάνδη", "el"}));
+  const std::optional<Place> division = g->FindById("iso3166:ZZ-01");
+  ASSERT_TRUE(division.has_value());
+  EXPECT_EQ(division->admin1, "01");
+  EXPECT_EQ(division->population, 500000u);
+
+  const Resolver resolver(*g);
+  absl::StatusOr<std::vector<Match>> m = resolver.Resolve("Ζεντλάνδη");
+  ASSERT_TRUE(m.ok()) << m.status();
+  ASSERT_FALSE(m->empty());
+  EXPECT_EQ((*m)[0].place.id, "iso3166:ZZ");
+}
+
+TEST(GazetteerBuilderTest, RegionsTheInputHasItsOwnRecordsOfAreLeftOut) {
+  std::unique_ptr<const Gazetteer> regions = RegionsGazetteer();
+  ASSERT_NE(regions, nullptr);
+  const auto ids_after_regions = [&](const std::vector<Row>& input) {
+    GazetteerBuilder builder;
+    std::vector<std::string> lines;
+    for (const Row& r : input) lines.push_back(r.Line());
+    EXPECT_TRUE(builder.AddGeoNamesText(Lines(lines), "input.tsv").ok());
+    builder.AddRegionsFrom(*regions);
+    EXPECT_EQ(builder.stats().duplicate_ids, 0u);
+    std::unique_ptr<const Gazetteer> g = OpenBytes(BuildBytes(builder));
+    return g == nullptr ? std::set<std::string>() : IdsOf(*g);
+  };
+  // Its own record of the country (allCountries.txt has GeoNames' own).
+  Row own_country;
+  own_country.id = "9100060";
+  own_country.name = "Zedland";
+  own_country.feature_class = "A";
+  own_country.feature_code = "PCLI";
+  own_country.country = "ZZ";
+  EXPECT_EQ(ids_after_regions({own_country}),
+            (std::set<std::string>{"geonames:9100060", "iso3166:ZZ-01", "geonames:9100050"}));
+  // Its own first-level divisions of the country.
+  Row own_division = own_country;
+  own_division.id = "9100061";
+  own_division.name = "Nukhayl Province";
+  own_division.feature_code = "ADM1";
+  EXPECT_EQ(ids_after_regions({own_division}),
+            (std::set<std::string>{"geonames:9100061", "iso3166:ZZ", "geonames:9100050"}));
+  // A region with the same id: the input's row is kept, not duplicated.
+  Row renamed = Wadi();
+  renamed.name = "Nukhayl";
+  GazetteerBuilder builder;
+  ASSERT_TRUE(builder.AddGeoNamesText(Lines({renamed.Line()}), "input.tsv").ok());
+  builder.AddRegionsFrom(*regions);
+  EXPECT_EQ(builder.stats().regions, 2u);
+  std::unique_ptr<const Gazetteer> g = OpenBytes(BuildBytes(builder));
+  ASSERT_NE(g, nullptr);
+  const std::optional<Place> division = g->FindById("iso3166:ZZ-01");
+  ASSERT_TRUE(division.has_value());
+  EXPECT_EQ(division->name, "Nukhayl");
+}
+
+TEST(GazetteerBuilderTest, NameFilterAppliesToRegions) {
+  std::unique_ptr<const Gazetteer> regions = RegionsGazetteer();
+  ASSERT_NE(regions, nullptr);
+  GazetteerBuilder builder;
+  builder.SetNameFilter([](const NameInfo& n) { return n.language != "ar"; });
+  ASSERT_TRUE(builder.AddGeoNamesText(Lines({Burj().Line()}), "towns.tsv").ok());
+  builder.AddRegionsFrom(*regions);
+  std::unique_ptr<const Gazetteer> g = OpenBytes(BuildBytes(builder));
+  ASSERT_NE(g, nullptr);
+  const std::optional<Place> zedland = g->FindById("iso3166:ZZ");
+  ASSERT_TRUE(zedland.has_value());
+  std::set<std::string> texts;
+  for (const PlaceName& n : g->names(zedland->index)) texts.insert(std::string(n.text));
+  EXPECT_EQ(texts, (std::set<std::string>{"Zedland", "Ζεντλάνδη"}));
 }
 
 TEST(GazetteerBuilderTest, BuildInfoNamesSourcesAndCounts) {

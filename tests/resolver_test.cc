@@ -871,6 +871,48 @@ void ExpectBestMatches(const std::vector<PlaceRecord>& places,
   }
 }
 
+TEST(ResolverTest, ATownGazetteerWithTheDefaultsRegionsReadsCountriesAndStates) {
+  // Towns only, as in cities500: two invented Springfields, the smaller
+  // one in Illinois, and a village called Siria.
+  auto town = [](std::string id, std::string name, std::string country, std::string admin1,
+                 uint64_t population) {
+    PlaceRecord p = Town(std::move(id), std::move(name), std::move(country), population);
+    p.admin1 = std::move(admin1);
+    return p;
+  };
+  const std::vector<PlaceRecord> towns = {
+      town("test:springfield-il", "Springfield", "US", "IL", 1000),
+      town("test:springfield-mo", "Springfield", "US", "MO", 200000),
+      town("test:siria", "Siria", "RO", "", 8000)};
+  const auto resolve_all = [&](bool with_regions) {
+    GazetteerBuilder builder;
+    for (const PlaceRecord& p : towns) EXPECT_TRUE(builder.AddPlace(p).ok());
+    if (with_regions) builder.AddRegionsFrom(DefaultGazetteer());
+    absl::StatusOr<std::string> bytes = builder.Serialize();
+    EXPECT_TRUE(bytes.ok()) << bytes.status();
+    absl::StatusOr<std::unique_ptr<const Gazetteer>> g =
+        Gazetteer::FromBytes(bytes.ok() ? *bytes : "", "towns");
+    EXPECT_TRUE(g.ok()) << g.status();
+    std::vector<std::string> ids;
+    if (!g.ok()) return ids;
+    const Resolver resolver(**g);
+    for (const char* query : {"Συρία", "سوريا", "Siria", "Springfield, Illinois",
+                              "Σπρίνγκφιλντ, Ιλινόις", "Mediterranean Sea"}) {
+      ids.push_back(std::string(FirstMatch(resolver, query).place.id));
+    }
+    return ids;
+  };
+  EXPECT_EQ(resolve_all(true),
+            (std::vector<std::string>{"iso3166:SY", "iso3166:SY", "iso3166:SY",
+                                      "test:springfield-il", "test:springfield-il",
+                                      "geonames:363196"}));
+  // Without them the country is a village, the state cannot be read, and
+  // the bigger Springfield wins.
+  EXPECT_EQ(resolve_all(false),
+            (std::vector<std::string>{"test:siria", "test:siria", "test:siria",
+                                      "test:springfield-mo", "test:springfield-mo", ""}));
+}
+
 TEST(ResolverPriorTest, APlaceOwnNameOutranksAnotherPlaceAlternateName) {
   // "كيلونا" reads like both places' "Kiluna": the town's own name and one
   // of many alternate names of a larger one. A transcription is

@@ -37,6 +37,8 @@
 
 namespace toponorm {
 
+class Gazetteer;
+
 // A place to add programmatically.
 struct PlaceRecord {
   std::string id;              // namespaced: "geonames:172955", "myco:hq-1"
@@ -60,6 +62,7 @@ struct BuildStats {
   size_t alternate_rows = 0;    // alternate-name rows seen
   size_t alternate_names_added = 0;
   size_t alternate_rows_skipped = 0;  // malformed rows
+  size_t regions = 0;           // places added by AddRegionsFrom
   size_t names = 0;             // distinct names over all places
   size_t names_filtered = 0;    // names removed by the name filter
   size_t word_list_words = 0;   // words read from word lists
@@ -112,6 +115,19 @@ class GazetteerBuilder {
   // Adds one place. Fails on an empty or duplicate id, an empty name, or
   // invalid UTF-8.
   absl::Status AddPlace(const PlaceRecord& place);
+
+  // Adds the places of `source` that are not populated places (class P),
+  // with every name and its language: in the default gazetteer
+  // (Gazetteer::OpenDefault), the countries ("iso3166:SY"), their
+  // first-level divisions ("iso3166:SY-RA") and a few continents, seas and
+  // mountain ranges. A gazetteer built from cities500 alone has none of
+  // them, so "Syria" would find a village called Siria and "Athens,
+  // Georgia" could not be read. Call it after the GeoNames files: an id
+  // already added is skipped, and so is a country the input has its own
+  // record of (a PCL* or TERR feature), and the divisions of a country the
+  // input has ADM1 records for (allCountries.txt has both). The name
+  // filter applies to these names too. Counted in stats().regions.
+  void AddRegionsFrom(const Gazetteer& source);
 
   // Reads a word list of `language` ("en", "es", "el", "ar", "fr", "de",
   // "it", "pt", "ru", "tr", "fa", "nl", "ca", "ro", "ku", "he"): a Hunspell

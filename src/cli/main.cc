@@ -32,9 +32,14 @@ constexpr const char* kUsage = R"(usage:
       Place mentions in documents (each FILE, or stdin, is one document);
       --jsonl reads {"id":...,"text":...} lines and writes one result a line.
   toponorm build --geonames FILE [--geonames FILE ...]
-                 [--alternate-names FILE ...] [--dictionary LANG=FILE ...] -o OUT
+                 [--alternate-names FILE ...] [--dictionary LANG=FILE ...]
+                 [--regions FILE | --no-regions] -o OUT
       Compiles GeoNames `geoname` files (19 columns) into a gazetteer;
       --dictionary adds a word list (a Hunspell .dic) for the tagger.
+      The countries, first-level divisions, continents and seas of the
+      default gazetteer (or of the gazetteer --regions names) are added,
+      but not those the input has its own records of; --no-regions leaves
+      them out.
   toponorm key NAME ...
       Shows each step: normalized, without articles, readings, skeletons.
   toponorm info [--gazetteer FILE]
@@ -160,7 +165,8 @@ int Resolve(Args& args) {
 
 int Build(Args& args) {
   std::vector<std::string> geonames, alternates, dictionaries;
-  std::optional<std::string> out;
+  std::optional<std::string> out, regions;
+  bool no_regions = false;
   while (!args.done()) {
     std::string arg = args.Next();
     std::optional<std::string> v;
@@ -176,6 +182,10 @@ int Build(Args& args) {
         return UsageError("--dictionary takes LANG=FILE (en=/usr/share/hunspell/en_US.dic)");
       }
       dictionaries.push_back(*v);
+    } else if (arg == "--regions") {
+      if (!args.Value(arg, &regions)) return 2;
+    } else if (arg == "--no-regions") {
+      no_regions = true;
     } else if (arg == "-o" || arg == "--output") {
       if (!args.Value(arg, &out)) return 2;
     } else {
@@ -184,6 +194,7 @@ int Build(Args& args) {
   }
   if (geonames.empty()) return UsageError("build needs at least one --geonames FILE");
   if (!out) return UsageError("build needs -o OUT");
+  if (regions && no_regions) return UsageError("--regions and --no-regions exclude each other");
   GazetteerBuilder builder;
   for (const std::string& file : geonames) {
     if (absl::Status s = builder.AddGeoNamesFile(file); !s.ok()) return Fail(s);
@@ -199,6 +210,19 @@ int Build(Args& args) {
   if (builder.stats().places == 0) {
     return Fail(absl::InvalidArgumentError(
         absl::StrCat("no valid place rows in the input\n", builder.stats().Summary())));
+  }
+  if (!no_regions) {
+    absl::StatusOr<std::unique_ptr<const Gazetteer>> source =
+        regions ? Gazetteer::Open(*regions) : Gazetteer::OpenDefault();
+    if (source.ok()) {
+      builder.AddRegionsFrom(**source);
+    } else if (regions) {
+      return Fail(source.status());
+    } else {
+      // Without the default gazetteer the build still serves its input.
+      std::cerr << "toponorm build: warning: no countries or divisions added: "
+                << source.status().message() << "\n";
+    }
   }
   if (absl::Status s = builder.WriteFile(*out); !s.ok()) return Fail(s);
   std::cerr << "toponorm build: wrote " << *out << ": "

@@ -22,7 +22,7 @@ namespace toponorm {
 namespace internal {
 
 inline constexpr char kMagic[8] = {'T', 'O', 'P', 'O', 'N', 'R', 'M', '\x1A'};
-inline constexpr uint32_t kFormatVersion = 5;
+inline constexpr uint32_t kFormatVersion = 6;
 
 enum SectionKind : uint32_t {
   kSectionStrings = 1,

@@ -225,6 +225,17 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
     for (RuleMatch& m : stripped) {
       add(std::move(m.core), 0.02, m.feature_class, "generic words removed");
     }
+    // "آدمز شمالی", "خراسان شمالی" (generic word removed): North Adams,
+    // North Khorasan.
+    std::vector<std::string> moved;
+    for (size_t i = 0, n = variants.size(); i < n; ++i) {
+      moved.clear();
+      rules_->ApplyCompass(variants[i].normalized, &moved);
+      for (std::string& m : moved) {
+        add(std::move(m), variants[i].penalty + 0.02, variants[i].feature_hint,
+            "word of direction put first");
+      }
+    }
   }
   // English possessive: "Russia's" normalizes to "russias".
   for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {

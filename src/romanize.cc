@@ -738,6 +738,14 @@ std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
                  &readings);
     }
   }
+  // A name may need several consonant alternatives at once: Persian
+  // ویرجینیا is Virginia, its waw a v and its jim a g. One more reading
+  // with all of them, when the readings so far leave room.
+  constexpr uint16_t kConsonants = kArabicWawV | kArabicJimG | kArabicZaySz | kArabicShinCh;
+  const uint16_t consonants = allowed & kConsonants;
+  if ((consonants & (consonants - 1)) != 0) {  // two or more
+    AddReading(ReadWith(words, GreekStyle::kPhonetic, consonants, &unused), &readings);
+  }
   return readings;
 }
 

@@ -25,6 +25,8 @@ absl::StatusOr<std::unique_ptr<const GenericRules>> GenericRules::Parse(
   std::map<std::pair<bool, char>, std::vector<std::string>> groups;
   size_t phrases = 0;
   absl::flat_hash_set<std::string> prefix_first_words, suffix_last_words;
+  std::vector<std::pair<std::string, std::string>> rules_compass;
+  absl::flat_hash_set<std::string> rules_compass_first_words;
   for (const RuleSource& source : sources) {
     size_t line_number = 0;
     for (std::string_view line : Split(source.text, '\n')) {
@@ -44,13 +46,27 @@ absl::StatusOr<std::unique_ptr<const GenericRules>> GenericRules::Parse(
       if (cols.size() == 4 && !(cols[3] == "authority" && cols[0] == "prefix")) {
         return error("the only role is authority, for a prefix");
       }
+      if (cols[0] == "compass") {
+        const std::string_view english = cols[1];
+        if (cols.size() != 3 || english.empty() ||
+            !std::all_of(english.begin(), english.end(),
+                         [](char c) { return c >= 'a' && c <= 'z'; })) {
+          return error("a compass line is compass, an English word (a-z), a phrase");
+        }
+        std::string phrase = NormalizeName(cols[2]);
+        if (phrase.empty()) return error("empty phrase");
+        rules_compass_first_words.insert(phrase.substr(0, phrase.find(' ')));
+        rules_compass.emplace_back(std::move(phrase), std::string(english));
+        ++phrases;
+        continue;
+      }
       bool prefix;
       if (cols[0] == "prefix") {
         prefix = true;
       } else if (cols[0] == "suffix") {
         prefix = false;
       } else {
-        return error("position must be prefix or suffix");
+        return error("position must be prefix, suffix or compass");
       }
       char feature;
       if (cols[1] == "A" || cols[1] == "P") {
@@ -77,6 +93,8 @@ absl::StatusOr<std::unique_ptr<const GenericRules>> GenericRules::Parse(
   rules->phrase_count_ = phrases;
   rules->prefix_first_words_ = std::move(prefix_first_words);
   rules->suffix_last_words_ = std::move(suffix_last_words);
+  rules->compass_ = std::move(rules_compass);
+  rules->compass_first_words_ = std::move(rules_compass_first_words);
   for (auto& [key, list] : groups) {
     // Longest first: RE2 prefers earlier alternatives. The core of a
     // suffix pattern is lazy, so the longest suffix phrase comes off
@@ -121,6 +139,40 @@ void GenericRules::Apply(std::string_view normalized,
     std::string core;
     if (RE2::FullMatch(normalized, *p.re, &core) && !core.empty()) {
       out->push_back({std::move(core), p.feature_class});
+    }
+  }
+}
+
+void GenericRules::ApplyCompass(std::string_view normalized,
+                                std::vector<std::string>* out) const {
+  // Persian joins a noun to its adjective with an ezafe, written as a
+  // final ی (ي once normalized) after a vowel: "کارولینای شمالی".
+  static constexpr std::string_view kAlefYa = "\xD8\xA7\xD9\x8A";  // اي
+  static constexpr size_t kYaBytes = 2;
+  const std::vector<std::string_view> words = Split(normalized, ' ', /*skip_empty=*/true);
+  if (words.size() < 2) return;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!compass_first_words_.contains(ToAbsl(words[i]))) continue;
+    for (const auto& [phrase, english] : compass_) {
+      const size_t phrase_words = 1 + std::count(phrase.begin(), phrase.end(), ' ');
+      if (i + phrase_words > words.size() || phrase_words >= words.size()) continue;
+      std::string run(words[i]);
+      for (size_t k = i + 1; k < i + phrase_words; ++k) StrAppend(&run, " ", words[k]);
+      if (run != phrase) continue;
+      // English, then the name's other words.
+      const auto moved = [&](bool drop_ezafe) {
+        std::string text = english;
+        for (size_t k = 0; k < words.size(); ++k) {
+          if (k >= i && k < i + phrase_words) continue;
+          std::string_view word = words[k];
+          if (drop_ezafe && k + 1 == i) word.remove_suffix(kYaBytes);
+          StrAppend(&text, " ", word);
+        }
+        return text;
+      };
+      if (i > 0 && EndsWith(words[i - 1], kAlefYa)) out->push_back(moved(true));
+      // The ی may also be the word's own ("شانگهای").
+      out->push_back(moved(false));
     }
   }
 }

@@ -8,6 +8,9 @@
 //   std::vector<RuleMatch> found;
 //   (*rules)->Apply(NormalizeName("محافظة دير الزور"), &found);
 //   // found[0].core == "دير الزور", found[0].feature_class == 'A'
+//   std::vector<std::string> moved;
+//   (*rules)->ApplyCompass(NormalizeName("آدمز شمالی"), &moved);
+//   // moved[0] == "north ادمز": North Adams, as English writes it
 //
 // GenericRules objects are immutable and thread-safe (RE2 is).
 
@@ -17,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -51,6 +55,12 @@ class GenericRules {
   // Appends every way a rule strips `normalized` (a NormalizeName result).
   void Apply(std::string_view normalized, std::vector<RuleMatch>* out) const;
 
+  // Appends `normalized` with its word of direction ("شمالی", "νότια",
+  // "del norte") replaced by the English word in front ("north ..."), the
+  // place English names give it: "آدمز شمالی" is North Adams, "کارولینای
+  // شمالی" North Carolina (the Persian ezafe -ی after a vowel dropped too).
+  void ApplyCompass(std::string_view normalized, std::vector<std::string>* out) const;
+
   size_t phrase_count() const { return phrase_count_; }
 
  private:
@@ -66,6 +76,10 @@ class GenericRules {
   // first keeps RE2 off the path of almost every query.
   absl::flat_hash_set<std::string> prefix_first_words_;
   absl::flat_hash_set<std::string> suffix_last_words_;
+  // Normalized words of direction (one or more words) and the English word
+  // for each; compass_first_words_ holds their first words.
+  std::vector<std::pair<std::string, std::string>> compass_;
+  absl::flat_hash_set<std::string> compass_first_words_;
   size_t phrase_count_ = 0;
 };
 

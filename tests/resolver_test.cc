@@ -983,6 +983,43 @@ TEST(ResolverArabicTest, TehShinIsTheChOfLatinNames) {
                     {{"تشيكو", "test:chico"}, {"تشيكلايو", "test:chiclayo"}});
 }
 
+TEST(ResolverCompassTest, AWordOfDirectionIsReadInEnglishFirst) {
+  // Persian writes North Adams "آدمز شمالی" and North Carolina "کارولینای
+  // شمالی"; Urdu West Virginia "مغربی ورجینیا"; Greek South Carolina "Νότια
+  // Καρολίνα". Read as written, each is nearer the name without its
+  // direction (Adams, Carolina, Virginia).
+  auto division = [](std::string id, std::string name, std::string admin1) {
+    PlaceRecord p = Town(std::move(id), std::move(name), "US", 0);
+    p.feature_class = 'A';
+    p.feature_code = "ADM1";
+    p.admin1 = std::move(admin1);
+    return p;
+  };
+  auto town_in = [](std::string id, std::string name, std::string admin1, uint64_t population) {
+    PlaceRecord p = Town(std::move(id), std::move(name), "US", population);
+    p.admin1 = std::move(admin1);
+    return p;
+  };
+  ExpectBestMatches({town_in("test:north-adams", "North Adams", "MA", 13000),
+                     town_in("test:adams", "Adams", "MA", 8000),
+                     Town("test:carolina", "Carolina", "PR", 150000),
+                     Town("test:virginia", "Virginia", "ZA", 60000),
+                     division("test:nc", "North Carolina", "NC"),
+                     division("test:sc", "South Carolina", "SC"),
+                     division("test:wv", "West Virginia", "WV"),
+                     town_in("test:wilson-nc", "Wilson", "NC", 40000),
+                     town_in("test:wilson-wv", "Wilson", "WV", 500),
+                     town_in("test:wilson-ok", "Wilson", "OK", 90000)},
+                    {{"آدمز شمالی", "test:north-adams"},
+                     {"کارولینای شمالی", "test:nc"},
+                     {"مغربی ورجینیا", "test:wv"},
+                     {"Νότια Καρολίνα", "test:sc"},
+                     {"كارولينا الجنوبية", "test:sc"},
+                     // The state names a qualifier too.
+                     {"ویلسون، کارولینای شمالی", "test:wilson-nc"},
+                     {"ویلسون، ویرجینیای غربی", "test:wilson-wv"}});
+}
+
 TEST(ResolverArticleTest, ReadingsWithTheArticleAreComparedToo) {
   // Persian and Arabic spell foreign names beginning with "Al", "El" with
   // a bare "ال" ("التنبرگ", Altenburg). Such a query is compared with and

@@ -352,6 +352,14 @@ TEST(RomanizeArabicTest, TehShinAlsoReadsCh) {
   EXPECT_TRUE(Contains(Romanize(NormalizeName("تشاد")), "tchad"));
 }
 
+TEST(RomanizeArabicTest, SeveralConsonantReadingsAtOnce) {
+  // Persian ویرجینیا is Virginia: its waw a v and its jim a g. Each
+  // alternative alone misses one; a fourth reading takes both.
+  EXPECT_EQ(Romanize(NormalizeName("ویرجینیا")),
+            (std::vector<std::string>{"wirjinya", "virjinya", "wirginya", "virginya"}));
+  EXPECT_TRUE(SkeletonsOf("ویرجینیا").count(Skeleton("virginia")));
+}
+
 TEST(RomanizeArabicTest, JimAlsoReadsHardG) {
   const std::vector<std::string> r = Romanize(NormalizeName("جوتنجن"));
   ASSERT_FALSE(r.empty());

@@ -208,6 +208,29 @@ TEST(GenericRulesParseTest, ErrorInSecondSourceNamesThatSource) {
   EXPECT_THAT(std::string(rules.status().message()), ::testing::Not(HasSubstr("good.tsv")));
 }
 
+TEST(GenericRulesParseTest, CompassLines) {
+  auto rules = ParseOrDie("compass.tsv",
+                          "compass\tnorth\tnorthern\ncompass\tsouth\tdel sur\n"
+                          "prefix\tA\tprovince of\n");
+  ASSERT_NE(rules, nullptr);
+  EXPECT_EQ(rules->phrase_count(), 3u);
+  std::vector<std::string> moved;
+  rules->ApplyCompass(NormalizeName("Springfield Northern"), &moved);
+  rules->ApplyCompass(NormalizeName("Dakota del Sur"), &moved);
+  rules->ApplyCompass(NormalizeName("Northern"), &moved);   // nothing is left
+  rules->ApplyCompass(NormalizeName("del sur"), &moved);    // nor here
+  rules->ApplyCompass(NormalizeName("Sur Dakota"), &moved);  // not the phrase
+  EXPECT_EQ(moved, (std::vector<std::string>{"north springfield", "south dakota"}));
+  // A compass line is no generic word: nothing is stripped.
+  EXPECT_TRUE(Apply(*rules, "Springfield Northern").empty());
+  EXPECT_THAT(ParseError("c.tsv", "compass\tNorth\tnorthern\n"), HasSubstr("c.tsv:1"));
+  EXPECT_THAT(ParseError("c.tsv", "compass\t\tnorthern\n"), HasSubstr("c.tsv:1"));
+  EXPECT_THAT(ParseError("c.tsv", "prefix\tA\tok\ncompass\tnorth\t--\n"),
+              HasSubstr("c.tsv:2"));
+  EXPECT_THAT(ParseError("c.tsv", "compass\tnorth\tnorthern\tauthority\n"),
+              HasSubstr("c.tsv:1"));
+}
+
 // ----------------------------------------------------- embedded rules ---
 
 class EmbeddedRulesTest : public ::testing::Test {
@@ -321,6 +344,44 @@ TEST_F(EmbeddedRulesTest, GreekEparchia) {
   r = Find(m, "ρακκασ");
   ASSERT_NE(r, nullptr) << Describe(m);
   EXPECT_EQ(r->feature_class, 'P');
+}
+
+// The forms with the word of direction put first, English style.
+std::vector<std::string> Compass(const GenericRules& rules, std::string_view raw) {
+  std::vector<std::string> out;
+  rules.ApplyCompass(NormalizeName(raw), &out);
+  return out;
+}
+
+TEST_F(EmbeddedRulesTest, WordsOfDirectionInEveryScript) {
+  using V = std::vector<std::string>;
+  // Persian: the adjective after its noun; after a vowel the noun carries
+  // the ezafe ی, which may also be its own letter, so both forms.
+  EXPECT_EQ(Compass(*rules_, "آدمز شمالی"), (V{"north " + NormalizeName("آدمز")}));
+  EXPECT_EQ(Compass(*rules_, "کارولینای جنوبی"),
+            (V{"south " + NormalizeName("کارولینا"), "south " + NormalizeName("کارولینای")}));
+  EXPECT_EQ(Compass(*rules_, "ویرجینیای غربی"),
+            (V{"west " + NormalizeName("ویرجینیا"), "west " + NormalizeName("ویرجینیای")}));
+  EXPECT_EQ(Compass(*rules_, "لندن شرقی"), (V{"east " + NormalizeName("لندن")}));
+  // Urdu: the adjective first, and its own words for west and east.
+  EXPECT_EQ(Compass(*rules_, "جنوبی ڈکوٹا"), (V{"south " + NormalizeName("ڈکوٹا")}));
+  EXPECT_EQ(Compass(*rules_, "مغربی ورجینیا"), (V{"west " + NormalizeName("ورجینیا")}));
+  // Arabic: the adjective with its article after the noun, or the noun
+  // "north of" before it.
+  EXPECT_EQ(Compass(*rules_, "كارولينا الشمالية"), (V{"north " + NormalizeName("كارولينا")}));
+  EXPECT_EQ(Compass(*rules_, "جنوب أفريقيا"), (V{"south " + NormalizeName("أفريقيا")}));
+  EXPECT_EQ(Compass(*rules_, "السودان الجنوبي"), (V{"south " + NormalizeName("السودان")}));
+  // Greek, in any case and accent.
+  EXPECT_EQ(Compass(*rules_, "Βόρεια Καρολίνα"), (V{"north καρολινα"}));
+  EXPECT_EQ(Compass(*rules_, "ΝΟΤΙΑ ΑΦΡΙΚΗ"), (V{"south αφρικη"}));
+  EXPECT_EQ(Compass(*rules_, "της Δυτικής Βιρτζίνια"), (V{"west τησ βιρτζινια"}));
+  // Spanish, one word or two.
+  EXPECT_EQ(Compass(*rules_, "Carolina del Norte"), (V{"north carolina"}));
+  EXPECT_EQ(Compass(*rules_, "Timor Oriental"), (V{"east timor"}));
+  // A word of direction alone, or none.
+  for (std::string_view name : {"شمالی", "Νότια", "oriental", "Raqqa", "الرقة", "Ράκα"}) {
+    EXPECT_TRUE(Compass(*rules_, name).empty()) << name;
+  }
 }
 
 TEST_F(EmbeddedRulesTest, PlainNamesAreNotStripped) {

@@ -95,18 +95,30 @@ constexpr double kQualifierBonus = 0.10;
 // A candidate outside every place the qualifier names ("Athens" in Greece
 // for "Athens, Alabama") contradicts the query.
 constexpr double kQualifierMalus = 0.10;
-// A qualifier is looked up as a name, with one-edit matches: among its best
-// candidates of at least this score, the countries and first-level
-// divisions close to the best of them. Each comma-separated part is read
-// ("Murrieta, Riverside, California"), the last (the widest) first.
-constexpr size_t kQualifierCandidates = 40;
-constexpr size_t kMaxQualifierPlaces = 5;
-constexpr size_t kMaxQualifierParts = 3;
-constexpr double kMinQualifierScore = 0.75;
-constexpr double kQualifierScoreMargin = 0.15;
 // Only a qualifier read this well costs the candidates outside it: a
 // misread one ("Illinois" heard as Ireland) must not sink the right place.
 constexpr double kFirmQualifierScore = 0.9;
+// A qualifier is looked up as a name, with one-edit matches: among its best
+// candidates of at least this score, the countries and first-level
+// divisions not far below the best of them (nearer when the best is firm:
+// "Georgia" is not Greece). Each comma-separated part is
+// read ("Murrieta, Riverside, California"), the last (the widest) first.
+// The bonus of a place in one of them grows with how well it was read,
+// full from kFullQualifierScore: Persian "تگزاس" reads nearer Tunisia and
+// Togo than Texas, which must still count, a little, for Athens, Texas.
+constexpr size_t kQualifierCandidates = 80;
+constexpr size_t kMaxQualifierPlaces = 16;
+constexpr size_t kMaxQualifierParts = 3;
+constexpr double kMinQualifierScore = 0.65;
+constexpr double kFullQualifierScore = 0.85;
+constexpr double kQualifierScoreMargin = 0.3;
+constexpr double kFirmQualifierScoreMargin = 0.15;
+constexpr double kMinQualifierWeight = 0.5;
+double QualifierWeight(double score) {
+  return std::clamp((score - kMinQualifierScore) / (kFullQualifierScore - kMinQualifierScore),
+                    kMinQualifierWeight, 1.0);
+}
+
 constexpr double kCodeNameFactor = 0.75;
 // An inexact match through one of a place's alternate names is weaker
 // evidence than one through its own name: a prominent place has names in
@@ -644,9 +656,10 @@ void Matcher::Score(const Query& query, const ResolveOptions& options,
   if (feature != '\0' && place.feature_class == feature) {
     score += kFeatureHintBonus;
   }
-  switch (QualifierMatch(query, place)) {
-    case 2: score += kQualifierBonus * 1.5; break;
-    case 1: score += kQualifierBonus; break;
+  double strength = 1;
+  switch (QualifierMatch(query, place, nullptr, &strength)) {
+    case 2: score += kQualifierBonus * 1.5 * QualifierWeight(strength); break;
+    case 1: score += kQualifierBonus * QualifierWeight(strength); break;
     default:
       if (query.firm_qualifier) score -= kQualifierMalus;
       break;
@@ -871,13 +884,16 @@ void Matcher::ReadQualifiers(std::string_view text, Query* query) const {
         best = found.score;
         if (best >= kFirmQualifierScore) query->firm_qualifier = true;
       }
-      if (found.score < best - kQualifierScoreMargin ||
-          ++taken > kMaxQualifierPlaces) {
+      // A firm reading needs no poor alternatives beside it.
+      const double margin =
+          best >= kFirmQualifierScore ? kFirmQualifierScoreMargin : kQualifierScoreMargin;
+      if (found.score < best - margin || ++taken > kMaxQualifierPlaces) {
         break;
       }
       Query::Qualifier qualifier;
       qualifier.country = std::string(p.country, 2);
       if (code == "ADM1") qualifier.admin1 = std::string(Admin1Of(data_, p));
+      qualifier.score = found.score;
       query->qualifiers.push_back(std::move(qualifier));
     }
   }
@@ -925,7 +941,7 @@ Match Matcher::ToMatch(const Candidate& c, const Query& query) const {
 }
 
 int Matcher::QualifierMatch(const Query& query, const PlaceRecord& place,
-                            std::string* named) const {
+                            std::string* named, double* strength) const {
   if (query.qualifiers.empty()) return 0;
   const std::string_view country(place.country, place.country[0] ? 2 : 0);
   const std::string_view code = data_.str(place.feature_code);
@@ -935,8 +951,11 @@ int Matcher::QualifierMatch(const Query& query, const PlaceRecord& place,
   for (const Query::Qualifier& q : query.qualifiers) {
     if (q.country != country || (is_division && !q.admin1.empty())) continue;
     const int level = !q.admin1.empty() && q.admin1 == Admin1Of(data_, place) ? 2 : 1;
-    if (level <= best) continue;
+    if (level < best || (level == best && (strength == nullptr || q.score <= *strength))) {
+      continue;
+    }
     best = level;
+    if (strength != nullptr) *strength = q.score;
     if (named != nullptr) {
       *named = level == 2 ? internal::StrCat(q.country, "-", q.admin1) : q.country;
     }

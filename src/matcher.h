@@ -59,6 +59,7 @@ struct Query {
   struct Qualifier {
     std::string country;
     std::string admin1;
+    double score = 0;  // how well the qualifier's text matched it
   };
   // Empty when the query has no qualifier or none names a division.
   std::vector<Qualifier> qualifiers;
@@ -89,9 +90,10 @@ class Matcher {
   // How `place` agrees with the query's qualifiers: 2 when it lies in a
   // division one names, 1 in a country one names (or the country of a
   // named division), else 0; a country lies in none, a division only in a
-  // country. `named` (optional) gets that qualifier's code: "US-GA", "LB".
+  // country. `named` (optional) gets that qualifier's code: "US-GA", "LB";
+  // `strength` (optional) its score as a reading of the qualifier text.
   int QualifierMatch(const Query& query, const PlaceRecord& place,
-                     std::string* named = nullptr) const;
+                     std::string* named = nullptr, double* strength = nullptr) const;
 
   const GazetteerData& data() const { return data_; }
 

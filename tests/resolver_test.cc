@@ -1020,6 +1020,35 @@ TEST(ResolverCompassTest, AWordOfDirectionIsReadInEnglishFirst) {
                      {"ویلسون، ویرجینیای غربی", "test:wilson-wv"}});
 }
 
+TEST(ResolverQualifierTest, AQualifierReadPoorlyStillCountsALittle) {
+  // Persian writes Texas "تگزاس" (tegzas): it reads nearer Togo and Tunisia
+  // than Texas, yet Texas is what it names among the places of the Athens
+  // the query may mean; the Greek capital and the bigger Athens, Georgia
+  // must not win on prominence alone.
+  auto place = [](std::string id, std::string name, std::string country, std::string admin1,
+                  char feature_class, std::string code, uint64_t population,
+                  std::vector<std::string> alternate_names = {}) {
+    PlaceRecord p = Town(std::move(id), std::move(name), std::move(country), population,
+                         std::move(alternate_names));
+    p.admin1 = std::move(admin1);
+    p.feature_class = feature_class;
+    p.feature_code = std::move(code);
+    return p;
+  };
+  const std::vector<PlaceRecord> places = {
+      place("test:athens-gr", "Athens", "GR", "", 'P', "PPLC", 660000),
+      place("test:athens-ga", "Athens", "US", "GA", 'P', "PPLA2", 127000),
+      place("test:athens-tx", "Athens", "US", "TX", 'P', "PPL", 12000),
+      place("test:tx", "Texas", "US", "TX", 'A', "ADM1", 0, {"Teksas"}),  // Polish, Turkish
+      place("test:ga", "Georgia", "US", "GA", 'A', "ADM1", 0),
+      place("test:tg", "Togo", "TG", "", 'A', "PCLI", 0),
+      place("test:tn", "Tunisia", "TN", "", 'A', "PCLI", 0)};
+  ExpectBestMatches(places, {{"آتنز، تگزاس", "test:athens-tx"},
+                             {"Athens, Texas", "test:athens-tx"},
+                             {"آتنز، جورجیا", "test:athens-ga"},
+                             {"آتنز", "test:athens-gr"}});
+}
+
 TEST(ResolverArticleTest, ReadingsWithTheArticleAreComparedToo) {
   // Persian and Arabic spell foreign names beginning with "Al", "El" with
   // a bare "ال" ("التنبرگ", Altenburg). Such a query is compared with and

@@ -98,16 +98,15 @@ constexpr double kQualifierMalus = 0.10;
 // Only a qualifier read this well costs the candidates outside it: a
 // misread one ("Illinois" heard as Ireland) must not sink the right place.
 constexpr double kFirmQualifierScore = 0.9;
-// A qualifier is looked up as a name, with one-edit matches: among its best
-// candidates of at least this score, the countries and first-level
-// divisions not far below the best of them (nearer when the best is firm:
-// "Georgia" is not Greece). Each comma-separated part is
-// read ("Murrieta, Riverside, California"), the last (the widest) first.
-// The bonus of a place in one of them grows with how well it was read,
-// full from kFullQualifierScore: Persian "تگزاس" reads nearer Tunisia and
-// Togo than Texas, which must still count, a little, for Athens, Texas.
-constexpr size_t kQualifierCandidates = 80;
-constexpr size_t kMaxQualifierPlaces = 16;
+// A qualifier is looked up as a name among the countries and first-level
+// divisions only, with one-edit matches: those of at least this score and
+// not far below the best (nearer when the best is firm: "Georgia" is not
+// Greece). Each comma-separated part is read ("Murrieta, Riverside,
+// California"), the last (the widest) first. The bonus of a place in one
+// of them grows with how well it was read, full from kFullQualifierScore:
+// Persian "تگزاس" reads nearer Tunisia and Togo than Texas, which must
+// still count, a little, for Athens, Texas.
+constexpr size_t kMaxQualifierPlaces = 8;
 constexpr size_t kMaxQualifierParts = 3;
 constexpr double kMinQualifierScore = 0.65;
 constexpr double kFullQualifierScore = 0.85;
@@ -118,7 +117,6 @@ double QualifierWeight(double score) {
   return std::clamp((score - kMinQualifierScore) / (kFullQualifierScore - kMinQualifierScore),
                     kMinQualifierWeight, 1.0);
 }
-
 constexpr double kCodeNameFactor = 0.75;
 // An inexact match through one of a place's alternate names is weaker
 // evidence than one through its own name: a prominent place has names in
@@ -834,6 +832,7 @@ std::vector<Candidate> Matcher::Find(std::string_view name,
     Take(data_.native_index.Lookup(KeyHash(whole)), MatchKind::kExact, 0,
          whole, query, &candidates);
   }
+  if (query->regions_only) KeepRegions(&candidates);
   // The common case, a name the gazetteer knows as written, needs neither
   // readings nor reading comparisons when the bound proves no other kind
   // of match can rank among the results.
@@ -845,6 +844,7 @@ std::vector<Candidate> Matcher::Find(std::string_view name,
                     query);
     CollectInexact(query, options, &candidates);
     if (options.partial) CollectNameParts(query, &candidates);
+    if (query->regions_only) KeepRegions(&candidates);
     Rank(*query, options, &candidates);
   }
   size_t keep = 0;
@@ -869,17 +869,16 @@ void Matcher::ReadQualifiers(std::string_view text, Query* query) const {
     parts.erase(parts.begin(), parts.end() - kMaxQualifierParts);
   }
   ResolveOptions options;
-  options.max_results = kQualifierCandidates;
+  options.max_results = kMaxQualifierPlaces;
   options.min_score = kMinQualifierScore;
   for (auto part = parts.rbegin(); part != parts.rend(); ++part) {
     if (NormalizeName(*part).empty()) continue;
     Query inner;
+    inner.regions_only = true;
     double best = -1;
-    size_t taken = 0;
     for (const Candidate& found : Find(*part, options, &inner)) {
       const PlaceRecord& p = data_.places[found.place];
       const std::string_view code = data_.str(p.feature_code);
-      if (!p.country[0] || !(IsCountryFeature(code) || code == "ADM1")) continue;
       if (best < 0) {
         best = found.score;
         if (best >= kFirmQualifierScore) query->firm_qualifier = true;
@@ -887,9 +886,7 @@ void Matcher::ReadQualifiers(std::string_view text, Query* query) const {
       // A firm reading needs no poor alternatives beside it.
       const double margin =
           best >= kFirmQualifierScore ? kFirmQualifierScoreMargin : kQualifierScoreMargin;
-      if (found.score < best - margin || ++taken > kMaxQualifierPlaces) {
-        break;
-      }
+      if (found.score < best - margin) break;
       Query::Qualifier qualifier;
       qualifier.country = std::string(p.country, 2);
       if (code == "ADM1") qualifier.admin1 = std::string(Admin1Of(data_, p));
@@ -897,6 +894,19 @@ void Matcher::ReadQualifiers(std::string_view text, Query* query) const {
       query->qualifiers.push_back(std::move(qualifier));
     }
   }
+}
+
+bool Matcher::IsRegion(const PlaceRecord& place) const {
+  const std::string_view code = data_.str(place.feature_code);
+  return place.country[0] && (IsCountryFeature(code) || code == "ADM1");
+}
+
+void Matcher::KeepRegions(std::vector<Candidate>* candidates) const {
+  candidates->erase(std::remove_if(candidates->begin(), candidates->end(),
+                                   [&](const Candidate& c) {
+                                     return !IsRegion(data_.places[c.place]);
+                                   }),
+                    candidates->end());
 }
 
 Match Matcher::ToMatch(const Candidate& c, const Query& query) const {

@@ -72,6 +72,9 @@ struct Query {
   bool lam_is_letter = false;
   // The query is written in another script than Latin (a transcription).
   bool other_script = false;
+  // Set before Find for a qualifier's lookup: only countries and
+  // first-level divisions are candidates.
+  bool regions_only = false;
 };
 
 class Matcher {
@@ -98,6 +101,10 @@ class Matcher {
   const GazetteerData& data() const { return data_; }
 
  private:
+  // A country or first-level division, which a qualifier may name.
+  bool IsRegion(const PlaceRecord& place) const;
+  // Removes the candidates that are not regions.
+  void KeepRegions(std::vector<Candidate>* candidates) const;
   // Reads the qualifier text after a name's first comma or parenthesis
   // into query->qualifiers.
   void ReadQualifiers(std::string_view text, Query* query) const;

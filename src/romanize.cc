@@ -298,6 +298,13 @@ enum ReadingAlternative : uint16_t {
   // and shin (تشيكو Chico, تشيكلايو Chiclayo, تشابل Chapel); the default
   // reading "tsh" keeps a t that the Latin spelling lacks.
   kArabicTehShinCh = 2048,
+  // Latin query words with German umlauts written out: ae, oe, ue for ä,
+  // ö, ü, which NormalizeName folds into a, o, u (Voelpke, Nuebel: Völpke,
+  // Nübel).
+  kLatinUmlauts = 4096,
+  // Latin query words from Russian-language transcriptions that write
+  // э as "eh" (Ehsteli, Vinchestehr: Estelí, Winchester).
+  kLatinRussianEh = 8192,
 };
 
 // Letters of Arabic words that transcriptions of foreign names into Persian
@@ -624,6 +631,10 @@ constexpr std::string_view kTranscriptionSigns[] = {"j", "oe", "dh", "ye", "yi"}
 constexpr SpellingRule kTranscriptionRules[] = {
     {"tsj", "ch"}, {"sj", "sh"}, {"zj", "zh"}, {"j", "y"},
     {"oe", "u"},   {"dh", "d"},  {"ye", "ge"}, {"yi", "gi"}};
+constexpr std::string_view kUmlautSigns[] = {"ae", "oe", "ue"};
+constexpr SpellingRule kUmlautRules[] = {{"ae", "a"}, {"oe", "o"}, {"ue", "u"}};
+constexpr std::string_view kRussianEhSigns[] = {"eh"};
+constexpr SpellingRule kRussianEhRules[] = {{"eh", "e"}};
 constexpr std::string_view kDutchIndiesSigns[] = {"tj", "dj"};
 constexpr SpellingRule kDutchIndiesRules[] = {{"tj", "c"},  {"dj", "j"}, {"nj", "ny"},
                                               {"sj", "sy"}, {"j", "y"},  {"oe", "u"}};
@@ -681,6 +692,10 @@ std::string ReadWith(const std::vector<std::u32string>& words,
                        alternatives, &out, start, allowed_out);
         ReadConvention(kLatinDutchIndies, kDutchIndiesSigns, kDutchIndiesRules,
                        alternatives, &out, start, allowed_out);
+        ReadConvention(kLatinUmlauts, kUmlautSigns, kUmlautRules, alternatives, &out, start,
+                       allowed_out);
+        ReadConvention(kLatinRussianEh, kRussianEhSigns, kRussianEhRules, alternatives, &out,
+                       start, allowed_out);
         break;
       }
     }
@@ -727,11 +742,13 @@ std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
   }
   // Arabic script, Cyrillic and (for queries) Latin: one more reading per
   // alternative the name admits.
-  constexpr uint16_t kQueryOnly = kLatinTranscriptions | kLatinDutchIndies;
+  constexpr uint16_t kQueryOnly =
+      kLatinTranscriptions | kLatinDutchIndies | kLatinUmlauts | kLatinRussianEh;
   for (uint16_t alternative :
        {kArabicWawV, kArabicZaySz, kPersianWaw, kArabicJimG, kArabicShinCh,
         kCyrillicYo, kArabicConstructT, kArabicInitialVowel, kArabicSeparateH,
-        kArabicTehShinCh, kLatinTranscriptions, kLatinDutchIndies}) {
+        kArabicTehShinCh, kLatinTranscriptions, kLatinDutchIndies, kLatinUmlauts,
+        kLatinRussianEh}) {
     if ((alternative & kQueryOnly) && kind != Readings::kQuery) continue;
     if (allowed & alternative) {
       AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),

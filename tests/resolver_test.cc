@@ -1084,6 +1084,20 @@ TEST(ResolverTranscriptionTest, GermanAndDutchSlavicSpellingsFindTheEnglishOnes)
   EXPECT_EQ((*m)[0].place.id, "test:jakhroma");
 }
 
+TEST(ResolverTranscriptionTest, UmlautsWrittenOutAndRussianEhFindTheirPlaces) {
+  // Read as written, "Voelpke" is as near Velpke as Völpke, and the
+  // bigger wins; "Vinchestehr" is one edit too far from Winchester.
+  ExpectBestMatches({Town("test:volpke", "Völpke", "DE", 1000),
+                     Town("test:velpke", "Velpke", "DE", 4000),
+                     Town("test:winchester", "Winchester", "GB", 45000),
+                     Town("test:vinkeveen", "Vinkeveen", "NL", 5000),
+                     Town("test:esteli", "Estelí", "NI", 100000),
+                     Town("test:eisleben", "Eisleben", "DE", 24000)},
+                    {{"Voelpke", "test:volpke"},
+                     {"Vinchestehr", "test:winchester"},
+                     {"Ehsteli", "test:esteli"}});
+}
+
 TEST(ResolverVariantTest, RomanianDefiniteArticle) {
   const std::unique_ptr<const Gazetteer> gazetteer =
       GazetteerOf({Town("test:boldu", "Boldu", "RO", 1200),

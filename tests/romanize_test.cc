@@ -69,6 +69,22 @@ TEST(RomanizeLatinTest, JAfterAVowelBeforeAConsonantOrTheEndIsY) {
   EXPECT_EQ(ComputeKeys("kertsjevskij").skeletons, ComputeKeys("kertsjevskiy").skeletons);
 }
 
+TEST(RomanizeLatinTest, QueriesAlsoReadUmlautsAndRussianEh) {
+  // German umlauts written out: ae, oe, ue for ä, ö, ü (folded to a, o, u).
+  EXPECT_EQ(Romanize("nuebel", Readings::kQuery),
+            (std::vector<std::string>{"nuebel", "nubel"}));
+  EXPECT_EQ(Romanize("baerwalde", Readings::kQuery),
+            (std::vector<std::string>{"baerwalde", "barwalde"}));
+  // Russian-language transcriptions write э as "eh".
+  EXPECT_EQ(Romanize("vinchestehr", Readings::kQuery),
+            (std::vector<std::string>{"vinchestehr", "vinchester"}));
+  EXPECT_EQ(Romanize("sehmehniuka", Readings::kQuery),
+            (std::vector<std::string>{"sehmehniuka", "semeniuka"}));
+  // Gazetteer names keep their one reading.
+  EXPECT_EQ(Romanize("nuebel"), (std::vector<std::string>{"nuebel"}));
+  EXPECT_EQ(Romanize("vinchestehr"), (std::vector<std::string>{"vinchestehr"}));
+}
+
 TEST(RomanizeLatinTest, QueriesAlsoReadGermanAndDutchSlavicTranscriptions) {
   const std::vector<std::string> jakhroma = {"jakhroma", "yakhroma"};
   EXPECT_EQ(Romanize("jakhroma", Readings::kQuery), jakhroma);
@@ -78,8 +94,9 @@ TEST(RomanizeLatinTest, QueriesAlsoReadGermanAndDutchSlavicTranscriptions) {
             (std::vector<std::string>{"kasjirskoje", "kashirskoye"}));
   EXPECT_EQ(Romanize("tsjapajevsk", Readings::kQuery),
             (std::vector<std::string>{"tsjapajevsk", "chapayevsk"}));
+  // Dutch oe is u; as a German ö (below) it is o.
   EXPECT_EQ(Romanize("doebna", Readings::kQuery),
-            (std::vector<std::string>{"doebna", "dubna"}));
+            (std::vector<std::string>{"doebna", "dubna", "dobna"}));
   // The older British and American romanization of Greek.
   EXPECT_EQ(Romanize("ayios andhreas", Readings::kQuery),
             (std::vector<std::string>{"ayios andhreas", "agios andreas"}));

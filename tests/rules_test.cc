@@ -251,7 +251,8 @@ TEST_F(EmbeddedRulesTest, AllFilesEmbedded) {
     EXPECT_FALSE(kEmbeddedRules[i].text.empty()) << kEmbeddedRules[i].name;
   }
   for (const char* expected :
-       {"ar.tsv", "el.tsv", "en.tsv", "es.tsv", "fa.tsv", "ug.tsv", "ur.tsv", "zh.tsv"}) {
+       {"ar.tsv", "el.tsv", "en.tsv", "es.tsv", "fa.tsv", "pl.tsv", "th.tsv", "ug.tsv", "ur.tsv",
+        "zh.tsv"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), expected), names.end()) << expected;
   }
   EXPECT_GT(rules_->phrase_count(), 40u);
@@ -281,6 +282,26 @@ TEST_F(EmbeddedRulesTest, PersianUrduAndUyghurWords) {
   ASSERT_NE(Find(m, NormalizeName("میمنہ")), nullptr) << Describe(m);
   m = Apply(*rules_, NormalizeName("لەنجۇ شەھىرى"));
   r = Find(m, NormalizeName("لەنجۇ"));
+  ASSERT_NE(r, nullptr) << Describe(m);
+  EXPECT_EQ(r->feature_class, 'P');
+}
+
+TEST_F(EmbeddedRulesTest, ThaiPolishAndCensusPlaceWords) {
+  // GeoNames' names of Thai districts, Polish communes and US census places.
+  std::vector<RuleMatch> m = Apply(*rules_, "King Amphoe Bang Sao Thong");
+  const RuleMatch* r = Find(m, "bang sao thong");
+  ASSERT_NE(r, nullptr) << Describe(m);
+  EXPECT_EQ(r->feature_class, 'A');
+  m = Apply(*rules_, "Amphoe Ko Kut");
+  ASSERT_NE(Find(m, "ko kut"), nullptr) << Describe(m);
+  m = Apply(*rules_, "Gmina Sawin");
+  r = Find(m, "sawin");
+  ASSERT_NE(r, nullptr) << Describe(m);
+  EXPECT_EQ(r->feature_class, '\0');
+  m = Apply(*rules_, "Województwo Lubelskie");
+  ASSERT_NE(Find(m, "lubelskie"), nullptr) << Describe(m);
+  m = Apply(*rules_, "Guilford CDP");
+  r = Find(m, "guilford");
   ASSERT_NE(r, nullptr) << Describe(m);
   EXPECT_EQ(r->feature_class, 'P');
 }

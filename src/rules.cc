@@ -94,6 +94,9 @@ absl::StatusOr<std::unique_ptr<const GenericRules>> GenericRules::Parse(
   rules->prefix_first_words_ = std::move(prefix_first_words);
   rules->suffix_last_words_ = std::move(suffix_last_words);
   rules->compass_ = std::move(rules_compass);
+  for (const std::string& word : rules_compass_first_words) {
+    rules->compass_first_bytes_.set(static_cast<unsigned char>(word[0]));
+  }
   rules->compass_first_words_ = std::move(rules_compass_first_words);
   for (auto& [key, list] : groups) {
     // Longest first: RE2 prefers earlier alternatives. The core of a
@@ -149,6 +152,16 @@ void GenericRules::ApplyCompass(std::string_view normalized,
   // final ی (ي once normalized) after a vowel: "کارولینای شمالی".
   static constexpr std::string_view kAlefYa = "\xD8\xA7\xD9\x8A";  // اي
   static constexpr size_t kYaBytes = 2;
+  // Most names have no word of direction: look before splitting.
+  bool any = false;
+  for (size_t start = 0; start < normalized.size() && !any;) {
+    const size_t end = std::min(normalized.find(' ', start), normalized.size());
+    any = end > start &&
+          compass_first_bytes_[static_cast<unsigned char>(normalized[start])] &&
+          compass_first_words_.contains(ToAbsl(normalized.substr(start, end - start)));
+    start = end + 1;
+  }
+  if (!any) return;
   const std::vector<std::string_view> words = Split(normalized, ' ', /*skip_empty=*/true);
   if (words.size() < 2) return;
   for (size_t i = 0; i < words.size(); ++i) {

@@ -17,6 +17,7 @@
 #ifndef TOPONORM_SRC_RULES_H_
 #define TOPONORM_SRC_RULES_H_
 
+#include <bitset>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -80,6 +81,7 @@ class GenericRules {
   // for each; compass_first_words_ holds their first words.
   std::vector<std::pair<std::string, std::string>> compass_;
   absl::flat_hash_set<std::string> compass_first_words_;
+  std::bitset<256> compass_first_bytes_;  // of those words: a cheap first test
   size_t phrase_count_ = 0;
 };
 

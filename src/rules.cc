@@ -152,6 +152,9 @@ void GenericRules::ApplyCompass(std::string_view normalized,
   // final ی (ي once normalized) after a vowel: "کارولینای شمالی".
   static constexpr std::string_view kAlefYa = "\xD8\xA7\xD9\x8A";  // اي
   static constexpr size_t kYaBytes = 2;
+  // A name has one word of direction, rarely two: a string of them (up to
+  // kMaxNameBytes) must not make hundreds of forms.
+  static constexpr size_t kMaxForms = 4;
   // Most names have no word of direction: look before splitting.
   bool any = false;
   for (size_t start = 0; start < normalized.size() && !any;) {
@@ -164,7 +167,8 @@ void GenericRules::ApplyCompass(std::string_view normalized,
   if (!any) return;
   const std::vector<std::string_view> words = Split(normalized, ' ', /*skip_empty=*/true);
   if (words.size() < 2) return;
-  for (size_t i = 0; i < words.size(); ++i) {
+  const size_t first_form = out->size();
+  for (size_t i = 0; i < words.size() && out->size() - first_form < kMaxForms; ++i) {
     if (!compass_first_words_.contains(ToAbsl(words[i]))) continue;
     for (const auto& [phrase, english] : compass_) {
       const size_t phrase_words = 1 + std::count(phrase.begin(), phrase.end(), ' ');

@@ -1090,12 +1090,8 @@ TEST(ResolverTranscriptionTest, UmlautsWrittenOutAndRussianEhFindTheirPlaces) {
   ExpectBestMatches({Town("test:volpke", "Völpke", "DE", 1000),
                      Town("test:velpke", "Velpke", "DE", 4000),
                      Town("test:winchester", "Winchester", "GB", 45000),
-                     Town("test:vinkeveen", "Vinkeveen", "NL", 5000),
-                     Town("test:esteli", "Estelí", "NI", 100000),
-                     Town("test:eisleben", "Eisleben", "DE", 24000)},
-                    {{"Voelpke", "test:volpke"},
-                     {"Vinchestehr", "test:winchester"},
-                     {"Ehsteli", "test:esteli"}});
+                     Town("test:vinkeveen", "Vinkeveen", "NL", 5000)},
+                    {{"Voelpke", "test:volpke"}, {"Vinchestehr", "test:winchester"}});
 }
 
 TEST(ResolverVariantTest, RomanianDefiniteArticle) {

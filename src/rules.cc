@@ -170,7 +170,10 @@ void GenericRules::ApplyCompass(std::string_view normalized,
   const size_t first_form = out->size();
   for (size_t i = 0; i < words.size() && out->size() - first_form < kMaxForms; ++i) {
     if (!compass_first_words_.contains(ToAbsl(words[i]))) continue;
-    for (const auto& [phrase, english] : compass_) {
+    for (const auto& rule : compass_) {
+      // Not a structured binding: C++17 lambdas cannot capture those.
+      const std::string& phrase = rule.first;
+      const std::string& english = rule.second;
       const size_t phrase_words = 1 + std::count(phrase.begin(), phrase.end(), ' ');
       if (i + phrase_words > words.size() || phrase_words >= words.size()) continue;
       std::string run(words[i]);

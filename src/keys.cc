@@ -225,9 +225,13 @@ std::string StripArticles(std::string_view normalized) {
 }
 
 std::string Skeleton(std::string_view reading) {
+  return Skeleton(reading, std::string::npos);
+}
+
+std::string Skeleton(std::string_view reading, size_t max_letters) {
   std::string out;
   char last = 0;  // last emitted class, to collapse doubles
-  for (size_t i = 0; i < reading.size();) {
+  for (size_t i = 0; i < reading.size() && out.size() <= max_letters;) {
     const char c = reading[i];
     if (c == ' ') {
       ++i;

@@ -121,6 +121,9 @@ char DigraphWithH(char c);
 // doubled classes collapsed. "raqqah", "raka" and "rqa" all give "RK"
 // (articles are removed before, by StripArticles).
 std::string Skeleton(std::string_view reading);
+// The same, stopped as soon as it is longer than `max_letters`: enough to
+// tell a short skeleton from a long one.
+std::string Skeleton(std::string_view reading, size_t max_letters);
 
 // Every string obtained by deleting one character of `key` (distinct,
 // in order). Used for the edit-distance-1 neighbourhood.

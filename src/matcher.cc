@@ -216,13 +216,9 @@ Matcher::Matcher(const GazetteerData& data,
     : data_(data), rules_(std::move(rules)) {}
 
 void Matcher::IndexShortRegionNames(ShortRegionNames* index) const {
-  // Per place, each skeleton once: a region's names in fifty languages
-  // often read alike ("Ohio", "Ohaio").
-  std::vector<std::string> seen;
   for (uint32_t p = 0; p < data_.place_count; ++p) {
     const PlaceRecord& place = data_.places[p];
     if (place.feature_class != 'A' || !IsRegion(place)) continue;
-    seen.clear();
     const uint64_t end = std::min<uint64_t>(
         uint64_t{place.first_name} + place.name_count, data_.name_count);
     for (uint64_t n = place.first_name; n < end; ++n) {
@@ -235,38 +231,29 @@ void Matcher::IndexShortRegionNames(ShortRegionNames* index) const {
       }
       const std::string_view reading = data_.str(name.reading);
       if (reading.empty()) continue;
-      std::string skeleton = Skeleton(reading, kMinDeletionSkeletonLength);
-      if (skeleton.size() >= kMinDeletionSkeletonLength) continue;
-      if (std::find(seen.begin(), seen.end(), skeleton) != seen.end()) continue;
       const uint32_t id = static_cast<uint32_t>(n);
-      // A deletion of a one-letter skeleton would be the empty key, which
-      // every vowel-only name shares.
-      if (skeleton.size() >= 2) {
-        for (const std::string& d : SingleDeletions(skeleton)) {
-          index->deletions[d].push_back(id);
+      std::string skeleton = Skeleton(reading, kMinSkeletonLength);
+      if (skeleton.size() < kMinSkeletonLength) {
+        (*index)[std::move(skeleton)].push_back(id);
+      } else if (EndsWith(reading, "ois") || EndsWith(reading, "ais")) {
+        // The final s of French -ois and -ais is not said ("Illinois"),
+        // and other scripts write what they hear: "ایلینوی".
+        skeleton = Skeleton(reading);
+        if (skeleton.back() == 'S') {
+          skeleton.pop_back();
+          (*index)[std::move(skeleton)].push_back(id);
         }
       }
-      index->skeletons[skeleton].push_back(id);
-      // The final s of French -ois and -ais is not said ("Illinois"), and
-      // other scripts write what they hear: "ایلینوی".
-      if ((EndsWith(reading, "ois") || EndsWith(reading, "ais")) &&
-          skeleton.size() >= 2 && skeleton.back() == 'S') {
-        index->skeletons[skeleton.substr(0, skeleton.size() - 1)].push_back(id);
-      }
-      seen.push_back(std::move(skeleton));
     }
   }
-  auto by_prominence = [&](uint32_t a, uint32_t b) {
-    const uint8_t pa = data_.places[data_.names[a].place].prominence;
-    const uint8_t pb = data_.places[data_.names[b].place].prominence;
-    if (pa != pb) return pa > pb;
-    return a < b;
-  };
-  for (auto* keys : {&index->skeletons, &index->deletions}) {
-    for (auto& [key, names] : *keys) {
-      std::sort(names.begin(), names.end(), by_prominence);
-      names.erase(std::unique(names.begin(), names.end()), names.end());
-    }
+  for (auto& [key, names] : *index) {
+    // As postings: by decreasing prominence, a place's names together.
+    std::sort(names.begin(), names.end(), [&](uint32_t a, uint32_t b) {
+      const uint8_t pa = data_.places[data_.names[a].place].prominence;
+      const uint8_t pb = data_.places[data_.names[b].place].prominence;
+      if (pa != pb) return pa > pb;
+      return a < b;
+    });
   }
 }
 
@@ -559,29 +546,19 @@ void Matcher::CollectShortRegionNames(Query* query,
   // every Tagger) need not pay for it.
   absl::call_once(short_region_names_once_,
                   [this] { IndexShortRegionNames(&short_region_names_); });
-  const ShortRegionNames& index = short_region_names_;
-  auto take = [&](const ShortRegionNames::Keys& keys, const std::string& key,
-                  MatchKind kind, uint16_t v) {
-    auto it = keys.find(key);
-    if (it != keys.end()) Take(it->second, kind, v, key, query, out);
-  };
+  if (short_region_names_.empty()) return;
   std::vector<std::string> skeletons;
   for (uint16_t v = 0; v < query->variants.size(); ++v) {
     skeletons.clear();
     for (const std::string& reading : query->readings[v]) {
-      std::string skeleton = Skeleton(reading);
-      // Longer skeletons than the indexed names' are more than one edit away.
-      if (skeleton.size() > kMinDeletionSkeletonLength) continue;
-      if (std::find(skeletons.begin(), skeletons.end(), skeleton) != skeletons.end()) {
+      std::string skeleton = Skeleton(reading, kMinSkeletonLength + 1);
+      if (skeleton.size() > kMinSkeletonLength ||
+          std::find(skeletons.begin(), skeletons.end(), skeleton) != skeletons.end()) {
         continue;
       }
-      take(index.skeletons, skeleton, MatchKind::kPhonetic, v);
-      if (!skeleton.empty()) take(index.deletions, skeleton, MatchKind::kFuzzy, v);
-      if (skeleton.size() >= 2) {
-        for (const std::string& d : SingleDeletions(skeleton)) {
-          take(index.skeletons, d, MatchKind::kFuzzy, v);
-          take(index.deletions, d, MatchKind::kFuzzy, v);
-        }
+      auto it = short_region_names_.find(skeleton);
+      if (it != short_region_names_.end()) {
+        Take(it->second, MatchKind::kPhonetic, v, skeleton, query, out);
       }
       skeletons.push_back(std::move(skeleton));
     }

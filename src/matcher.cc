@@ -209,6 +209,19 @@ bool StartsWithHamzaLam(std::string_view text) {
   return StartsWith(text, "\xD8\xA3\xD9\x84") || StartsWith(text, "\xD8\xA5\xD9\x84");
 }
 
+// The languages whose names of countries and divisions the queries follow
+// when they spell one by ear: the four of the news this library reads, the
+// other Arabic-script ones of GeoNames' names (Persian, Urdu), and French,
+// which the Maghreb's Arabic press transcribes. A name in Arabic news
+// follows the English or French form, not the Maori or Vietnamese one.
+// "" is a name of no recorded language.
+bool IsTranscribedLanguage(std::string_view language) {
+  static constexpr std::string_view kLanguages[] = {
+      "", "en", "es", "el", "ar", "fa", "ur", "fr"};
+  return std::find(std::begin(kLanguages), std::end(kLanguages), language) !=
+         std::end(kLanguages);
+}
+
 }  // namespace
 
 Matcher::Matcher(const GazetteerData& data,
@@ -467,6 +480,10 @@ void Matcher::Take(absl::Span<const uint32_t> postings, MatchKind kind,
     // Postings come by prominence: the rest cannot rank either.
     if (data_.places[c.place].prominence < min_prominence) break;
     if (i >= n && QualifierMatch(*query, data_.places[c.place]) == 0) continue;
+    if (kind != MatchKind::kExact && kind != MatchKind::kPartial &&
+        !SoundsLikeRegionName(c)) {
+      continue;
+    }
     c.kind = kind;
     c.variant = variant;
     c.key = key_id;
@@ -963,6 +980,19 @@ void Matcher::ReadQualifiers(std::string_view text, Query* query) const {
       query->qualifiers.push_back(std::move(qualifier));
     }
   }
+}
+
+bool Matcher::SoundsLikeRegionName(const Candidate& c) const {
+  // A country carries its name in a hundred languages, and one of them
+  // nearly always sounds like some town's name ("Kānata", Canada in Maori;
+  // "An-ba-ni", Albania in Vietnamese): read across scripts or by sound, a
+  // region is found only through its own name and the names in languages
+  // others transcribe; as written, through any.
+  const PlaceRecord& place = data_.places[c.place];
+  if (place.feature_class != 'A') return true;
+  const NameRecord& name = data_.names[c.name];
+  return (name.flags & kNamePreferred) || IsTranscribedLanguage(data_.str(name.language)) ||
+         !IsRegion(place);
 }
 
 bool Matcher::IsRegion(const PlaceRecord& place) const {

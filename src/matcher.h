@@ -112,6 +112,10 @@ class Matcher {
   // "ایلینوی"). A qualifier in another script must still reach them. Each
   // list holds name ids by decreasing prominence, as postings do.
   using ShortRegionNames = absl::flat_hash_map<std::string, std::vector<uint32_t>>;
+  // False when the candidate, found other than by an exact name or part of
+  // one, is a country or division reached through a name in a language the
+  // queries seldom follow (see IsTranscribedLanguage).
+  bool SoundsLikeRegionName(const Candidate& candidate) const;
   // A country or first-level division, which a qualifier may name.
   bool IsRegion(const PlaceRecord& place) const;
   // Removes the candidates that are not regions.

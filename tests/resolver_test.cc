@@ -1089,6 +1089,48 @@ TEST(ResolverQualifierTest, RegionsWithNamesTooShortForTheKeyIndexesAreRead) {
                              {"آلتونا", "test:altoona-pa"}});
 }
 
+TEST(ResolverRegionNameTest, CountriesAreReadByEarOnlyInTheLanguagesQueriesFollow) {
+  // A country carries its name in a hundred languages; the Maori "Kānata"
+  // (Canada) reads like the town of Kanata, and so does the Persian
+  // "کاناتا" written for the town. Read across scripts or by sound, a
+  // country is found through its own name and its English, French,
+  // Spanish, Greek and Arabic-script names only; as written, through any.
+  GazetteerBuilder builder;
+  PlaceRecord canada;
+  canada.id = "iso3166:CA";
+  canada.name = "Canada";
+  canada.country = "CA";
+  canada.feature_class = 'A';
+  canada.feature_code = "PCLI";
+  canada.population = 38000000;
+  ASSERT_TRUE(builder.AddPlace(canada).ok());
+  ASSERT_TRUE(builder.AddPlace(Town("test:kanata", "Kanata", "CA", 90000)).ok());
+  ASSERT_TRUE(builder.AddPlace(Town("test:kanta", "Kanta", "IN", 3000)).ok());
+  auto alt = [](const std::string& n, const std::string& lang, const std::string& name) {
+    return n + "\tiso3166:CA\t" + lang + "\t" + name + "\t\t\t\t\t\t\n";
+  };
+  ASSERT_TRUE(builder
+                  .AddAlternateNamesText(alt("1", "mi", "Kānata") + alt("2", "el", "Καναδάς"),
+                                         "canada-alt.tsv")
+                  .ok());
+  absl::StatusOr<std::string> bytes = builder.Serialize();
+  ASSERT_TRUE(bytes.ok()) << bytes.status();
+  absl::StatusOr<std::unique_ptr<const Gazetteer>> gazetteer =
+      Gazetteer::FromBytes(*bytes, "canada");
+  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
+  const Resolver resolver(**gazetteer);
+  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
+           {"کاناتا", "test:kanata"},
+           {"كاناتا", "test:kanata"},
+           {"Κανάτα", "test:kanata"},
+           {"کانادا", "iso3166:CA"},
+           {"Καναδά", "iso3166:CA"},
+           {"Kānata", "iso3166:CA"}}) {
+    const Match m = FirstMatch(resolver, query);
+    EXPECT_EQ(m.place.id, id) << query << ": " << m.reason;
+  }
+}
+
 TEST(ResolverArticleTest, ReadingsWithTheArticleAreComparedToo) {
   // Persian and Arabic spell foreign names beginning with "Al", "El" with
   // a bare "ال" ("التنبرگ", Altenburg). Such a query is compared with and

@@ -300,27 +300,49 @@ const LetterTable& Letters() {
 
 PreparedReading::PreparedReading(std::string_view reading) {
   const LetterTable& letters = Letters();
+  // Letters first, without spaces: the costs below look at neighbouring
+  // letters across a word break too.
+  unsigned char plain[kMaxCompared];
+  bool word_starts[kMaxCompared] = {};
+  size_t plain_size = 0;
+  bool after_space = false;
   for (char c : reading) {
-    if (c == ' ') continue;
+    if (c == ' ') {
+      after_space = true;
+      continue;
+    }
     ++length_;
-    if (size_ < kMaxCompared) letters_[size_++] = static_cast<unsigned char>(c);
+    if (plain_size < kMaxCompared) {
+      word_starts[plain_size] = after_space && plain_size > 0;
+      plain[plain_size++] = static_cast<unsigned char>(c);
+    }
+    after_space = false;
   }
   // A written initial vowel is part of the name (Raka is not Iraka); Arabic
   // script writes it too, with an alef (آبرن Auburn, not Bern).
   constexpr float initial_vowel = 0.6f;
-  for (size_t i = 0; i < size_; ++i) {
-    const unsigned char c = letters_[i];
+  for (size_t i = 0; i < plain_size; ++i) {
+    const unsigned char c = plain[i];
     float cost = 1.0f;
-    if ((i > 0 && letters_[i - 1] == c) || (i + 1 < size_ && letters_[i + 1] == c)) {
+    if ((i > 0 && plain[i - 1] == c) || (i + 1 < plain_size && plain[i + 1] == c)) {
       cost = 0.2f;  // a doubled letter
     } else if (letters.vowel[c]) {
       cost = i == 0 ? initial_vowel : 0.3f;
     } else if (c == 'h') {
       // Word-final h after a vowel (ta marbuta: Raqqa/Raqqah) is silent.
-      cost = (i + 1 == size_ && i > 0 && letters.vowel[letters_[i - 1]]) ? 0.1f
-                                                                          : 0.4f;
+      cost = (i + 1 == plain_size && i > 0 && letters.vowel[plain[i - 1]])
+                 ? 0.1f
+                 : 0.4f;
     }
-    indel_[i] = cost;
+    // A break between words is compared as a letter of its own, cheap to
+    // leave out: "la burt" reads closer to "la porte" than to "liberty".
+    if (word_starts[i] && size_ < kMaxCompared) {
+      letters_[size_] = ' ';
+      indel_[size_++] = kWordBreakCost;
+    }
+    if (size_ == kMaxCompared) break;
+    letters_[size_] = c;
+    indel_[size_++] = cost;
   }
 }
 

@@ -137,8 +137,10 @@ inline constexpr size_t kMinDeletionSkeletonLength = 4;
 
 // Weighted edit distance between two ASCII readings: vowel insertions and
 // deletions are cheap, so are substitutions within one consonant class and
-// doubled letters; everything else costs 1. Spaces are ignored, and only
-// the first PreparedReading::kMaxCompared letters are compared. When
+// doubled letters; everything else costs 1. A break between words (one or
+// more spaces) is compared like a letter that costs
+// PreparedReading::kWordBreakCost to leave out, and only the first
+// PreparedReading::kMaxCompared letters and breaks are compared. When
 // `vowels_written` is false (a reading of Arabic script, which leaves short
 // vowels out) one vowel for another is cheap too; otherwise it costs more.
 double ReadingDistance(std::string_view a, std::string_view b,
@@ -163,6 +165,11 @@ class PreparedReading {
   friend double ReadingDistance(const PreparedReading& a,
                                 const PreparedReading& b, bool vowels_written,
                                 double limit);
+  // What leaving out or adding a break between words costs: half a letter,
+  // so "la burt" is nearer "la porte" than "liberty", and a glued spelling
+  // ("dirzor", "deir zor") still reads close.
+  static constexpr float kWordBreakCost = 0.5f;
+
   unsigned char letters_[kMaxCompared];
   float indel_[kMaxCompared];  // cost of inserting or deleting each letter
   size_t size_ = 0;            // letters_ in use

@@ -983,6 +983,18 @@ TEST(ResolverArabicTest, TehShinIsTheChOfLatinNames) {
                     {{"تشيكو", "test:chico"}, {"تشيكلايو", "test:chiclayo"}});
 }
 
+TEST(ResolverArabicTest, BreaksBetweenWordsCount) {
+  // "لا بورت" is La Porte, two words as the name is; letter for letter it
+  // reads as close to Liberty, a larger town of one word; Persian "هود
+  // ریور" is Hood River, not Adrar.
+  ExpectBestMatches({Town("test:la-porte", "La Porte", "US", 35000),
+                     Town("test:liberty", "Liberty", "US", 75000),
+                     Town("test:hood-river", "Hood River", "US", 7000),
+                     Town("test:adrar", "Adrar", "DZ", 60000)},
+                    {{"لا بورت", "test:la-porte"},
+                     {"هود ریور", "test:hood-river"}});
+}
+
 TEST(ResolverCompassTest, AWordOfDirectionIsReadInEnglishFirst) {
   // Persian writes North Adams "آدمز شمالی" and North Carolina "کارولینای
   // شمالی"; Urdu West Virginia "مغربی ورجینیا"; Greek South Carolina "Νότια

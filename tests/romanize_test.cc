@@ -708,7 +708,8 @@ TEST(SingleDeletionsTest, TypoSharesADeletionWithTheName) {
 
 TEST(ReadingDistanceTest, Costs) {
   EXPECT_DOUBLE_EQ(ReadingDistance("raqqa", "raqqa"), 0.0);
-  EXPECT_DOUBLE_EQ(ReadingDistance("deir zor", "deirzor"), 0.0);  // spaces
+  EXPECT_DOUBLE_EQ(ReadingDistance("deir zor", "deir  zor"), 0.0);
+  EXPECT_NEAR(ReadingDistance("deir zor", "deirzor"), 0.5, 1e-6);  // a break
   EXPECT_NEAR(ReadingDistance("raqa", "raka"), 0.3, 1e-6);        // same class
   EXPECT_NEAR(ReadingDistance("raqa", "raqqa"), 0.2, 1e-6);       // doubling
   EXPECT_NEAR(ReadingDistance("raqqa", "raqqah"), 0.1, 1e-6);     // final h
@@ -719,6 +720,19 @@ TEST(ReadingDistanceTest, Costs) {
   EXPECT_NEAR(ReadingDistance("mosul", "masul", false), 0.3, 1e-6);
   EXPECT_NEAR(ReadingDistance("homs", "hams"), 0.6, 1e-6);
   EXPECT_NEAR(ReadingDistance("tara", "mara"), 1.0, 1e-6);
+}
+
+TEST(ReadingDistanceTest, BreaksBetweenWordsAreCompared) {
+  // Letter for letter "la burt" is as near "liberty" as "la porte"; the
+  // break after "la" tells them apart.
+  EXPECT_LT(ReadingDistance("la burt", "la porte", false),
+            ReadingDistance("la burt", "liberty", false));
+  // Spaces before the first word and after the last break nothing.
+  EXPECT_DOUBLE_EQ(ReadingDistance(" liberti ", "liberty"),
+                   ReadingDistance("liberti", "liberty"));
+  // A break costs less than a letter, so a glued spelling still reads
+  // close: "dirzor" is nearer "deir zor" than "dirkor" is.
+  EXPECT_LT(ReadingDistance("dirzor", "deir zor"), ReadingDistance("dirzor", "dirkor"));
 }
 
 TEST(ReadingDistanceTest, Symmetric) {

@@ -581,7 +581,8 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
       nr.language = pool.Add(name.language);
       nr.place = p;
       nr.flags = (name.preferred ? internal::kNamePreferred : 0) |
-                 (IsCodeName(name.text) ? internal::kNameCode : 0);
+                 (IsCodeName(name.text) ? internal::kNameCode : 0) |
+                 (internal::HasArticle(keys.normalized) ? internal::kNameArticle : 0);
       nr.script = static_cast<uint8_t>(internal::DominantScript(keys.normalized));
       name_records.push_back(nr);
       name_prominence.push_back(rec.prominence);

@@ -22,7 +22,7 @@ namespace toponorm {
 namespace internal {
 
 inline constexpr char kMagic[8] = {'T', 'O', 'P', 'O', 'N', 'R', 'M', '\x1A'};
-inline constexpr uint32_t kFormatVersion = 6;
+inline constexpr uint32_t kFormatVersion = 7;
 
 enum SectionKind : uint32_t {
   kSectionStrings = 1,
@@ -93,6 +93,7 @@ static_assert(sizeof(PlaceRecord) == 72, "PlaceRecord layout");
 enum NameFlags : uint8_t {
   kNamePreferred = 1,  // the place's own name column
   kNameCode = 2,       // an all-capitals code like "DEZ": exact lookups only
+  kNameArticle = 4,    // begins with an Arabic article ("Al Bīrah", "Ezzor")
 };
 
 struct NameRecord {

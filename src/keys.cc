@@ -224,6 +224,28 @@ std::string StripArticles(std::string_view normalized) {
   return out;
 }
 
+bool HasArticle(std::string_view normalized) {
+  std::string_view rest = normalized;
+  bool kept_a_word = false;
+  bool removed = false;
+  while (!rest.empty()) {
+    const size_t space = rest.find(' ');
+    const std::string_view w = rest.substr(0, space);
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    if (w.empty()) continue;
+    const bool last = rest.find_first_not_of(' ') == std::string_view::npos;
+    if (!last && IsArticleWord(w)) {
+      removed = true;
+      continue;
+    }
+    const std::string_view core = StripGluedLatinArticle(StripArabicArticle(w));
+    removed = removed || core.size() != w.size();
+    kept_a_word = kept_a_word || !core.empty();
+  }
+  // As StripArticles, which gives back the input when nothing would remain.
+  return removed && kept_a_word;
+}
+
 std::string Skeleton(std::string_view reading) {
   return Skeleton(reading, std::string::npos);
 }

@@ -38,6 +38,9 @@ struct QueryVariant {
   double penalty = 0;          // subtracted from scores found through it
   char feature_hint = '\0';    // from a generic word: 'A' or 'P'
   const char* note = nullptr;  // why this variant exists, for reasons
+  // It begins with an Arabic article that its readings leave out, as
+  // "البيرة" does.
+  bool has_article = false;
 };
 
 struct Candidate {

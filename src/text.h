@@ -67,6 +67,9 @@ std::string NormalizeNameWithIcu(std::string_view name);
 // "raqqa"). Returns the input unchanged when nothing applies or when
 // stripping would leave nothing.
 std::string StripArticles(std::string_view normalized);
+// Whether StripArticles(normalized) removes anything, without building the
+// result: the resolver asks it of every query variant.
+bool HasArticle(std::string_view normalized);
 
 // The word (normalized) without its Arabic proclitics: a conjunction (و ف),
 // then a preposition (ب ك ل, with ل + the article written لل: "للرقة" is

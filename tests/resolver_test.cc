@@ -995,6 +995,17 @@ TEST(ResolverArabicTest, BreaksBetweenWordsCount) {
                      {"هود ریور", "test:hood-river"}});
 }
 
+TEST(ResolverArabicTest, AQueryWithTheArticleFavoursNamesWithOne) {
+  // Readings leave the article out: "إل دورادو" reads as the larger
+  // Dorado does, and "التل" ("tl") is near the far larger Tula. The names
+  // that keep the article are what such queries mean.
+  ExpectBestMatches({Town("test:el-dorado", "El Dorado", "US", 18000),
+                     Town("test:dorado", "Dorado", "PR", 40000),
+                     Town("test:at-tall", "At Tall", "SY", 8000),
+                     Town("test:tula", "Tula", "RU", 470000)},
+                    {{"إل دورادو", "test:el-dorado"}, {"التل", "test:at-tall"}});
+}
+
 TEST(ResolverCompassTest, AWordOfDirectionIsReadInEnglishFirst) {
   // Persian writes North Adams "آدمز شمالی" and North Carolina "کارولینای
   // شمالی"; Urdu West Virginia "مغربی ورجینیا"; Greek South Carolina "Νότια

@@ -240,6 +240,20 @@ TEST(RomanizeGreekTest, SeveralDistinctReadings) {
   EXPECT_TRUE(Contains(athens, "athena")) << Join(athens);
 }
 
+TEST(StripArticlesTest, HasArticleSaysWhetherAnythingIsRemoved) {
+  for (const char* name :
+       {"الرقة", "ال رقة", "al raqqa", "el dorado", "ezzor", "deir ezzor", "arraqqa",
+        "at tall", "raqqa", "la porte", "al", "el", "ال", "dayr az zawr", "ελ αλαμειν",
+        "αθηνα", "", "alma", "an", "el el", "بيرة"}) {
+    const std::string normalized = NormalizeName(name);
+    EXPECT_EQ(HasArticle(normalized), StripArticles(normalized) != normalized) << name;
+  }
+  EXPECT_TRUE(HasArticle(NormalizeName("البيرة")));
+  EXPECT_TRUE(HasArticle("el dorado"));
+  EXPECT_FALSE(HasArticle("el"));  // nothing would remain
+  EXPECT_FALSE(HasArticle("alma"));
+}
+
 TEST(RomanizeArabicTest, LongVowelsAreRead) {
   EXPECT_EQ(StripArticles(NormalizeName("الميادين")), "ميادين");
   EXPECT_EQ(Romanize(StripArticles(NormalizeName("الميادين"))),

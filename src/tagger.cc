@@ -731,10 +731,21 @@ struct TaggerEngine::Impl {
                 if (place.prominence < kSoundAlikeProminence) break;
                 if (place.feature_class != 'P' || (script == Script::kGreek && InScriptArea(Script::kGreek, place))) continue;
                 double similarity = 0;
+                double without_final_i = 0;
                 for (const std::string& r : keys.readings) {
-                  similarity = std::max(similarity, ReadingSimilarity(r, e.data_.str(name.reading)));
+                  const std::string_view reading = e.data_.str(name.reading);
+                  similarity = std::max(similarity, ReadingSimilarity(r, reading));
+                  if (r.size() > 3 && r.back() == 'i') {
+                    without_final_i = std::max(
+                        without_final_i,
+                        ReadingSimilarity(std::string_view(r).substr(0, r.size() - 1), reading));
+                  }
                 }
                 if (similarity < 0.9) continue;
+                // "Baghdadi", "Halabi": a place's name and the -i of an
+                // Arabic nisba, a surname or an adjective, no place. (Not in
+                // Greek, whose -η, -ι end names: "Μοσούλη".)
+                if (script == Script::kLatin && without_final_i > similarity) continue;
                 bool seen = false;
                 for (auto& [known, s] : ti.phonetic) {
                   if (e.data_.names[known].place == name.place) {

@@ -145,6 +145,20 @@ TEST(TaggerTest, AnUnlistedSpellingThatSoundsLikeAKnownCity) {
   EXPECT_TRUE(Tag("The committee chair, Raqa, spoke first.").empty());
 }
 
+TEST(TaggerTest, AnArabicNisbaIsNoPlace) {
+  // "Baghdadi" sounds like Baghdad's German spelling "Bagdad", and the text
+  // is about Iraq; but it is Baghdad's name with the -i of a nisba, a
+  // surname here. Baghdad itself, and Rakka, are still found.
+  const std::vector<Mention> m = DefaultTagger().Tag(
+      "Troops advanced from Mosul toward Baghdad; the rebel leader, Omar al Baghdadi, "
+      "was said to be near Rakka in Iraq.");
+  EXPECT_EQ(Find(m, "Baghdadi"), nullptr);
+  const Mention* baghdad = Find(m, "Baghdad");
+  ASSERT_NE(baghdad, nullptr);
+  EXPECT_EQ(baghdad->best.place.id, "geonames:98182");
+  EXPECT_NE(Find(m, "Rakka"), nullptr);
+}
+
 TEST(TaggerTest, PossessivesAndMultiWordNames) {
   EXPECT_EQ(Tag("Russia's envoy flew to Abu Dhabi and then on to Tal Afar."),
             (std::vector<std::string>{"Russia's=iso3166:RU",

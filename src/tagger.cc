@@ -730,10 +730,10 @@ struct TaggerEngine::Impl {
                 // the gazetteer), well-known ones, outside Greece and Cyprus.
                 if (place.prominence < kSoundAlikeProminence) break;
                 if (place.feature_class != 'P' || (script == Script::kGreek && InScriptArea(Script::kGreek, place))) continue;
+                const std::string_view reading = e.data_.str(name.reading);
                 double similarity = 0;
                 double without_final_i = 0;
                 for (const std::string& r : keys.readings) {
-                  const std::string_view reading = e.data_.str(name.reading);
                   similarity = std::max(similarity, ReadingSimilarity(r, reading));
                   if (r.size() > 3 && r.back() == 'i') {
                     without_final_i = std::max(

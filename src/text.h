@@ -158,6 +158,10 @@ double ReadingSimilarity(std::string_view a, std::string_view b,
 class PreparedReading {
  public:
   static constexpr size_t kMaxCompared = 64;
+  // What leaving out or adding a break between words costs: half a letter,
+  // so "la burt" is nearer "la porte" than "liberty", and a glued spelling
+  // ("dirzor", "deir zor") still reads close.
+  static constexpr float kWordBreakCost = 0.5f;
 
   explicit PreparedReading(std::string_view reading);
 
@@ -168,11 +172,6 @@ class PreparedReading {
   friend double ReadingDistance(const PreparedReading& a,
                                 const PreparedReading& b, bool vowels_written,
                                 double limit);
-  // What leaving out or adding a break between words costs: half a letter,
-  // so "la burt" is nearer "la porte" than "liberty", and a glued spelling
-  // ("dirzor", "deir zor") still reads close.
-  static constexpr float kWordBreakCost = 0.5f;
-
   unsigned char letters_[kMaxCompared];
   float indel_[kMaxCompared];  // cost of inserting or deleting each letter
   size_t size_ = 0;            // letters_ in use

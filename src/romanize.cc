@@ -305,6 +305,9 @@ enum ReadingAlternative : uint16_t {
   // Latin query words from Russian-language transcriptions that write
   // э as "eh" (Ehsteli, Vinchestehr: Estelí, Winchester).
   kLatinRussianEh = 8192,
+  // Persian writes the x of foreign names said "gz" with gaf and zay
+  // (تگزاس Texas, اگزتر Exeter); Latin spells it x, read "ks".
+  kPersianGafZayX = 16384,
 };
 
 // Letters of Arabic words that transcriptions of foreign names into Persian
@@ -454,7 +457,18 @@ void RomanizeArabicWord(const std::u32string& w, bool last_word,
       case 0x067E: out->push_back('p'); break;                 // پ
       case 0x0686: out->append("ch"); break;                   // چ
       case 0x0698: out->append("zh"); break;                   // ژ
-      case 0x06AF: case 0x06A8: out->push_back('g'); break;    // گ ڨ
+      case 0x06AF:                                             // گ
+        if (next == 0x0632) {
+          *allowed |= kPersianGafZayX;
+          if (alternatives & kPersianGafZayX) {
+            out->append("ks");
+            ++i;  // the zay is read
+            break;
+          }
+        }
+        out->push_back('g');
+        break;
+      case 0x06A8: out->push_back('g'); break;                 // ڨ
       case 0x06A4: case 0x06CB: out->push_back('v'); break;    // ڤ ۋ
       // Uyghur and Kurdish write their vowels: ە is e (folded with ه it
       // read "Lhnju" for لەنجۇ, Lanzhou), ڭ is ng.
@@ -747,8 +761,8 @@ std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
   for (uint16_t alternative :
        {kArabicWawV, kArabicZaySz, kPersianWaw, kArabicJimG, kArabicShinCh,
         kCyrillicYo, kArabicConstructT, kArabicInitialVowel, kArabicSeparateH,
-        kArabicTehShinCh, kLatinTranscriptions, kLatinDutchIndies, kLatinUmlauts,
-        kLatinRussianEh}) {
+        kArabicTehShinCh, kPersianGafZayX, kLatinTranscriptions, kLatinDutchIndies,
+        kLatinUmlauts, kLatinRussianEh}) {
     if ((alternative & kQueryOnly) && kind != Readings::kQuery) continue;
     if (allowed & alternative) {
       AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),

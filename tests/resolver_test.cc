@@ -1044,8 +1044,9 @@ TEST(ResolverCompassTest, AWordOfDirectionIsReadInEnglishFirst) {
 }
 
 TEST(ResolverQualifierTest, AQualifierReadPoorlyStillCountsALittle) {
-  // Persian writes Texas "تگزاس" (tegzas): it reads nearer Togo and Tunisia
-  // than Texas, yet Texas is what it names among the places of the Athens
+  // Persian writes Texas "تگزاس" (tegzas): letter for letter it reads
+  // nearer Togo and Tunisia than Texas (only its gaf-zay reading, "tksas",
+  // is close), yet Texas is what it names among the places of the Athens
   // the query may mean; the Greek capital and the bigger Athens, Georgia
   // must not win on prominence alone.
   auto place = [](std::string id, std::string name, std::string country, std::string admin1,
@@ -1070,6 +1071,26 @@ TEST(ResolverQualifierTest, AQualifierReadPoorlyStillCountsALittle) {
                              {"Athens, Texas", "test:athens-tx"},
                              {"آتنز، جورجیا", "test:athens-ga"},
                              {"آتنز", "test:athens-gr"}});
+}
+
+TEST(ResolverQualifierTest, PersianGafZayIsTheXOfTexas) {
+  // "آتنز، تگزاس": read "tgzas" letter for letter, the qualifier is nearer
+  // Tunisia and Tennessee than Texas, and the Athens of Tennessee, larger,
+  // would win; gaf and zay are the x of Texas.
+  auto place = [](std::string id, std::string name, std::string country, std::string admin1,
+                  char feature_class, std::string code, uint64_t population) {
+    PlaceRecord p = Town(std::move(id), std::move(name), std::move(country), population);
+    p.admin1 = std::move(admin1);
+    p.feature_class = feature_class;
+    p.feature_code = std::move(code);
+    return p;
+  };
+  ExpectBestMatches({place("test:athens-tx", "Athens", "US", "TX", 'P', "PPL", 12000),
+                     place("test:athens-tn", "Athens", "US", "TN", 'P', "PPL", 40000),
+                     place("test:tx", "Texas", "US", "TX", 'A', "ADM1", 0),
+                     place("test:tn", "Tennessee", "US", "TN", 'A', "ADM1", 0),
+                     place("test:tunisia", "Tunisia", "TN", "", 'A', "PCLI", 0)},
+                    {{"آتنز، تگزاس", "test:athens-tx"}, {"تگزاس", "test:tx"}});
 }
 
 TEST(ResolverQualifierTest, RegionsWithNamesTooShortForTheKeyIndexesAreRead) {

@@ -371,6 +371,19 @@ TEST(RomanizeArabicTest, AnHAfterAConsonantIsAlsoALetterOfItsOwn) {
   EXPECT_FALSE(Contains(Romanize(NormalizeName("ثهل")), "thehl"));
 }
 
+TEST(RomanizeArabicTest, GafZayAlsoReadsX) {
+  // Persian writes the x of Texas and Exeter, said "gz", with gaf and zay;
+  // Latin spells it x, whose skeleton is K S.
+  for (const auto& [name, latin] : std::vector<std::pair<std::string, std::string>>{
+           {"تگزاس", "texas"}, {"اگزتر", "exeter"}}) {
+    EXPECT_TRUE(SkeletonsOf(name).count(Skeleton(latin)))
+        << name << ": " << Join(Romanize(NormalizeName(name)));
+  }
+  EXPECT_EQ(Romanize(NormalizeName("تگزاس"))[0], "tgzas");
+  // Not gaf before another letter.
+  EXPECT_FALSE(Contains(Romanize(NormalizeName("گرگان")), "krkan"));
+}
+
 TEST(RomanizeArabicTest, TehShinAlsoReadsCh) {
   // تش writes the "ch" of Chico, Chiclayo, Chad; "tsh" keeps a t the Latin
   // spelling lacks, and the shin-as-ch reading keeps it too (French "Tchad").

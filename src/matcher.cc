@@ -218,6 +218,23 @@ bool StartsWithHamzaLam(std::string_view text) {
   return StartsWith(text, "\xD8\xA3\xD9\x84") || StartsWith(text, "\xD8\xA5\xD9\x84");
 }
 
+// ال at the start of `text` (after spaces), in a first word written with a
+// letter that Persian and Urdu use and Arabic does not (ی ک گ پ چ ژ ے ٹ ڈ ڑ
+// ں ھ): those languages have no article, and the letters are the Al-, El-,
+// Il- of a foreign name (البیون Albion, الینوائے Illinois).
+bool StartsWithPersianAlefLam(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  if (!StartsWith(text, "\xD8\xA7\xD9\x84")) return false;
+  const std::string_view word =
+      text.substr(0, std::min(text.find_first_of(" ,-"), text.find("\xD8\x8C")));  // ،
+  for (std::string_view letter :
+       {"\xDB\x8C", "\xDA\xA9", "\xDA\xAF", "\xD9\xBE", "\xDA\x86", "\xDA\x98",
+        "\xDB\x92", "\xD9\xB9", "\xDA\x88", "\xDA\x91", "\xDA\xBA", "\xDA\xBE"}) {
+    if (word.find(letter) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // The languages whose names of countries and divisions the queries follow
 // when they spell one by ear: the four of the news this library reads, the
 // other Arabic-script ones of GeoNames' names (Persian, Urdu), and French,
@@ -287,13 +304,20 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
     for (const QueryVariant& v : variants) {
       if (v.normalized == normalized) return;
     }
-    const bool has_article = HasArticle(normalized);
+    // Letters that look like the article but are none (see lam_is_letter)
+    // ask for no article.
+    // (A standalone "إل" is the Spanish article: إل دورادو, El Dorado.)
+    const bool has_article =
+        HasArticle(normalized) &&
+        !(query->lam_is_letter && StartsWith(normalized, kAlefLam) &&
+          normalized.size() > kAlefLam.size() && normalized[kAlefLam.size()] != ' ');
     variants.push_back({std::move(normalized), penalty, feature, note, has_article});
   };
   std::string base = NormalizeName(name);
   const Script script = DominantScript(base);
   query->other_script = script != Script::kLatin && script != Script::kNone;
-  query->lam_is_letter = StartsWithHamzaLam(name);  // before the folding of أ
+  // Before the folding of أ, and of the Persian and Urdu letters.
+  query->lam_is_letter = StartsWithHamzaLam(name) || StartsWithPersianAlefLam(name);
   add(base, 0, '\0', nullptr);
   if (rules_ != nullptr) {
     std::vector<RuleMatch> stripped;

@@ -950,6 +950,29 @@ TEST(ResolverArticleTest, AlefWithHamzaBeforeLamIsNoArticle) {
                      {"ألفين", "test:alvin"}});
 }
 
+TEST(ResolverArticleTest, PersianAndUrduHaveNoArticle) {
+  // "الشتربرگ" is Elsterberg, "السیجر" Alsager and Urdu "المووڈ" Elmwood:
+  // a word with letters Arabic does not use (گ ی ڈ) is Persian or Urdu,
+  // languages without an article, and its "ال" is the El- or Al- of the
+  // name. Read without it, they come nearer Steyerberg, Sājir and Al Majd.
+  // "ألمونتي", its alef with a hamza, is Almonte, not a name with the
+  // article (El Monte); an Arabic word keeps its article ("الرقة").
+  ExpectBestMatches({Town("test:elsterberg", "Elsterberg", "DE", 5153),
+                     Town("test:steyerberg", "Steyerberg", "DE", 5368),
+                     Town("test:alsager", "Alsager", "GB", 13347),
+                     Town("test:sajir", "Sājir", "SA", 11717),
+                     Town("test:elmwood", "Elmwood", "US", 4635),
+                     Town("test:al-majd", "Al Majd", "PS", 1896),
+                     Town("test:almonte", "Almonte", "ES", 22000),
+                     Town("test:el-monte", "El Monte", "US", 115000),
+                     Town("test:raqqa", "Ar Raqqah", "SY", 177000)},
+                    {{"الشتربرگ", "test:elsterberg"},
+                     {"السیجر", "test:alsager"},
+                     {"المووڈ", "test:elmwood"},
+                     {"ألمونتي", "test:almonte"},
+                     {"الرقة", "test:raqqa"}});
+}
+
 TEST(ResolverArabicTest, AnInitialAlefMayOnlyCarryTheVowel) {
   // "أوفا" is Ufa and "أوتيكا" Utica: the alef only carries the vowel the
   // waw writes. Read as a diphthong they would be "Awfa", "Awtika".

@@ -73,9 +73,11 @@ struct Query {
   // The best reading of a qualifier is good enough that places outside
   // every qualifier are unlikely.
   bool firm_qualifier = false;
-  // The query's first word starts with a hamza on its alef before lam
-  // ("ألمرية", Almería): Arabic writes its article with a bare alef, so
-  // these letters are part of the name.
+  // The query's first word starts with alef and lam that are part of the
+  // name, no article: the alef carries a hamza ("ألمرية", Almería; Arabic
+  // writes its article with a bare alef), or the word has letters only
+  // Persian and Urdu use, languages without an article ("الشتربرگ",
+  // Elsterberg).
   bool lam_is_letter = false;
   // The query is written in another script than Latin (a transcription).
   bool other_script = false;

@@ -360,19 +360,23 @@ void RomanizeArabicWord(const std::u32string& w, bool last_word,
       out->push_back('a');
     }
     bool semivowel_consonant = false;
+    // This letter and `second` after it, which together write one Latin
+    // sound (تش ch, گز x), read as `latin` under `alternative`. Returns
+    // whether it read both.
+    const auto read_pair = [&](char32_t second, ReadingAlternative alternative,
+                               std::string_view latin) {
+      if (next != second) return false;
+      *allowed |= alternative;
+      if (!(alternatives & alternative)) return false;
+      out->append(latin);
+      ++i;
+      return true;
+    };
     switch (c) {
       case 0x0627: case 0x0622: out->push_back('a'); break;    // ا آ
       case 0x0628: out->push_back('b'); break;                 // ب
       case 0x062A:                                             // ت
-        if (next == 0x0634) {
-          *allowed |= kArabicTehShinCh;
-          if (alternatives & kArabicTehShinCh) {
-            out->append("ch");
-            ++i;  // the shin is read
-            break;
-          }
-        }
-        out->push_back('t');
+        if (!read_pair(0x0634, kArabicTehShinCh, "ch")) out->push_back('t');
         break;
       case 0x0637: case 0x0679: out->push_back('t'); break;    // ط ٹ
       case 0x062B: out->append("th"); break;                   // ث
@@ -458,15 +462,7 @@ void RomanizeArabicWord(const std::u32string& w, bool last_word,
       case 0x0686: out->append("ch"); break;                   // چ
       case 0x0698: out->append("zh"); break;                   // ژ
       case 0x06AF:                                             // گ
-        if (next == 0x0632) {
-          *allowed |= kPersianGafZayX;
-          if (alternatives & kPersianGafZayX) {
-            out->append("ks");
-            ++i;  // the zay is read
-            break;
-          }
-        }
-        out->push_back('g');
+        if (!read_pair(0x0632, kPersianGafZayX, "ks")) out->push_back('g');
         break;
       case 0x06A8: out->push_back('g'); break;                 // ڨ
       case 0x06A4: case 0x06CB: out->push_back('v'); break;    // ڤ ۋ

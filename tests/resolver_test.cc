@@ -856,6 +856,19 @@ Match FirstMatch(const Resolver& resolver, std::string_view query) {
   return (*m)[0];
 }
 
+// A place in a country's first-level division, of any feature.
+PlaceRecord PlaceInDivision(std::string id, std::string name, std::string country,
+                            std::string admin1, char feature_class, std::string code,
+                            uint64_t population,
+                            std::vector<std::string> alternate_names = {}) {
+  PlaceRecord p = Town(std::move(id), std::move(name), std::move(country), population,
+                       std::move(alternate_names));
+  p.admin1 = std::move(admin1);
+  p.feature_class = feature_class;
+  p.feature_code = std::move(code);
+  return p;
+}
+
 // Expects each query's best match, in a gazetteer of `places`, to be the
 // place of the paired id, and of `kind` when one is given.
 void ExpectBestMatches(const std::vector<PlaceRecord>& places,
@@ -1072,24 +1085,15 @@ TEST(ResolverQualifierTest, AQualifierReadPoorlyStillCountsALittle) {
   // is close), yet Texas is what it names among the places of the Athens
   // the query may mean; the Greek capital and the bigger Athens, Georgia
   // must not win on prominence alone.
-  auto place = [](std::string id, std::string name, std::string country, std::string admin1,
-                  char feature_class, std::string code, uint64_t population,
-                  std::vector<std::string> alternate_names = {}) {
-    PlaceRecord p = Town(std::move(id), std::move(name), std::move(country), population,
-                         std::move(alternate_names));
-    p.admin1 = std::move(admin1);
-    p.feature_class = feature_class;
-    p.feature_code = std::move(code);
-    return p;
-  };
   const std::vector<PlaceRecord> places = {
-      place("test:athens-gr", "Athens", "GR", "", 'P', "PPLC", 660000),
-      place("test:athens-ga", "Athens", "US", "GA", 'P', "PPLA2", 127000),
-      place("test:athens-tx", "Athens", "US", "TX", 'P', "PPL", 12000),
-      place("test:tx", "Texas", "US", "TX", 'A', "ADM1", 0, {"Teksas"}),  // Polish, Turkish
-      place("test:ga", "Georgia", "US", "GA", 'A', "ADM1", 0),
-      place("test:tg", "Togo", "TG", "", 'A', "PCLI", 0),
-      place("test:tn", "Tunisia", "TN", "", 'A', "PCLI", 0)};
+      PlaceInDivision("test:athens-gr", "Athens", "GR", "", 'P', "PPLC", 660000),
+      PlaceInDivision("test:athens-ga", "Athens", "US", "GA", 'P', "PPLA2", 127000),
+      PlaceInDivision("test:athens-tx", "Athens", "US", "TX", 'P', "PPL", 12000),
+      // "Teksas": Polish, Turkish.
+      PlaceInDivision("test:tx", "Texas", "US", "TX", 'A', "ADM1", 0, {"Teksas"}),
+      PlaceInDivision("test:ga", "Georgia", "US", "GA", 'A', "ADM1", 0),
+      PlaceInDivision("test:tg", "Togo", "TG", "", 'A', "PCLI", 0),
+      PlaceInDivision("test:tn", "Tunisia", "TN", "", 'A', "PCLI", 0)};
   ExpectBestMatches(places, {{"آتنز، تگزاس", "test:athens-tx"},
                              {"Athens, Texas", "test:athens-tx"},
                              {"آتنز، جورجیا", "test:athens-ga"},
@@ -1100,19 +1104,11 @@ TEST(ResolverQualifierTest, PersianGafZayIsTheXOfTexas) {
   // "آتنز، تگزاس": read "tgzas" letter for letter, the qualifier is nearer
   // Tunisia and Tennessee than Texas, and the Athens of Tennessee, larger,
   // would win; gaf and zay are the x of Texas.
-  auto place = [](std::string id, std::string name, std::string country, std::string admin1,
-                  char feature_class, std::string code, uint64_t population) {
-    PlaceRecord p = Town(std::move(id), std::move(name), std::move(country), population);
-    p.admin1 = std::move(admin1);
-    p.feature_class = feature_class;
-    p.feature_code = std::move(code);
-    return p;
-  };
-  ExpectBestMatches({place("test:athens-tx", "Athens", "US", "TX", 'P', "PPL", 12000),
-                     place("test:athens-tn", "Athens", "US", "TN", 'P', "PPL", 40000),
-                     place("test:tx", "Texas", "US", "TX", 'A', "ADM1", 0),
-                     place("test:tn", "Tennessee", "US", "TN", 'A', "ADM1", 0),
-                     place("test:tunisia", "Tunisia", "TN", "", 'A', "PCLI", 0)},
+  ExpectBestMatches({PlaceInDivision("test:athens-tx", "Athens", "US", "TX", 'P', "PPL", 12000),
+                     PlaceInDivision("test:athens-tn", "Athens", "US", "TN", 'P', "PPL", 40000),
+                     PlaceInDivision("test:tx", "Texas", "US", "TX", 'A', "ADM1", 0),
+                     PlaceInDivision("test:tn", "Tennessee", "US", "TN", 'A', "ADM1", 0),
+                     PlaceInDivision("test:tunisia", "Tunisia", "TN", "", 'A', "PCLI", 0)},
                     {{"آتنز، تگزاس", "test:athens-tx"}, {"تگزاس", "test:tx"}});
 }
 
@@ -1122,31 +1118,23 @@ TEST(ResolverQualifierTest, RegionsWithNamesTooShortForTheKeyIndexesAreRead) {
   // unsaid s ("ایلینوی": LN against LNS, too short a key for the one-edit
   // index). Each qualifier must still pick its Athens, Altoona or Orem over
   // the more prominent namesakes.
-  auto place = [](std::string id, std::string name, std::string country, std::string admin1,
-                  char feature_class, std::string code, uint64_t population) {
-    PlaceRecord p = Town(std::move(id), std::move(name), std::move(country), population);
-    p.admin1 = std::move(admin1);
-    p.feature_class = feature_class;
-    p.feature_code = std::move(code);
-    return p;
-  };
   const std::vector<PlaceRecord> places = {
-      place("test:athens-gr", "Athens", "GR", "", 'P', "PPLC", 660000),
-      place("test:athens-ga", "Athens", "US", "GA", 'P', "PPLA2", 127000),
-      place("test:athens-oh", "Athens", "US", "OH", 'P', "PPLA2", 25000),
-      place("test:athens-il", "Athens", "US", "IL", 'P', "PPL", 2000),
-      place("test:altoona-pa", "Altoona", "US", "PA", 'P', "PPL", 45000),
-      place("test:altoona-ia", "Altoona", "US", "IA", 'P', "PPL", 17000),
-      place("test:orem", "Orem", "US", "UT", 'P', "PPL", 94000),
-      place("test:oruma", "Iruma", "JP", "11", 'P', "PPLA2", 147000),
-      place("test:ga", "Georgia", "US", "GA", 'A', "ADM1", 0),
-      place("test:oh", "Ohio", "US", "OH", 'A', "ADM1", 0),
-      place("test:il", "Illinois", "US", "IL", 'A', "ADM1", 0),
-      place("test:ia", "Iowa", "US", "IA", 'A', "ADM1", 0),
-      place("test:ut", "Utah", "US", "UT", 'A', "ADM1", 0),
-      place("test:pa", "Pennsylvania", "US", "PA", 'A', "ADM1", 0),
-      place("test:ie", "Ireland", "IE", "", 'A', "PCLI", 0),
-      place("test:in", "India", "IN", "", 'A', "PCLI", 0)};
+      PlaceInDivision("test:athens-gr", "Athens", "GR", "", 'P', "PPLC", 660000),
+      PlaceInDivision("test:athens-ga", "Athens", "US", "GA", 'P', "PPLA2", 127000),
+      PlaceInDivision("test:athens-oh", "Athens", "US", "OH", 'P', "PPLA2", 25000),
+      PlaceInDivision("test:athens-il", "Athens", "US", "IL", 'P', "PPL", 2000),
+      PlaceInDivision("test:altoona-pa", "Altoona", "US", "PA", 'P', "PPL", 45000),
+      PlaceInDivision("test:altoona-ia", "Altoona", "US", "IA", 'P', "PPL", 17000),
+      PlaceInDivision("test:orem", "Orem", "US", "UT", 'P', "PPL", 94000),
+      PlaceInDivision("test:oruma", "Iruma", "JP", "11", 'P', "PPLA2", 147000),
+      PlaceInDivision("test:ga", "Georgia", "US", "GA", 'A', "ADM1", 0),
+      PlaceInDivision("test:oh", "Ohio", "US", "OH", 'A', "ADM1", 0),
+      PlaceInDivision("test:il", "Illinois", "US", "IL", 'A', "ADM1", 0),
+      PlaceInDivision("test:ia", "Iowa", "US", "IA", 'A', "ADM1", 0),
+      PlaceInDivision("test:ut", "Utah", "US", "UT", 'A', "ADM1", 0),
+      PlaceInDivision("test:pa", "Pennsylvania", "US", "PA", 'A', "ADM1", 0),
+      PlaceInDivision("test:ie", "Ireland", "IE", "", 'A', "PCLI", 0),
+      PlaceInDivision("test:in", "India", "IN", "", 'A', "PCLI", 0)};
   ExpectBestMatches(places, {{"آتنز، اوهایو", "test:athens-oh"},
                              {"آتنز، ایلینوی", "test:athens-il"},
                              {"آلتونا، آیووا", "test:altoona-ia"},

@@ -207,32 +207,22 @@ std::vector<GreekCaseForm> GreekCaseForms(std::string_view word) {
   return forms;
 }
 
-std::string StripArticles(std::string_view normalized) {
-  std::vector<std::string_view> words =
-      Split(normalized, ' ', /*skip_empty=*/true);
-  std::string out;
-  for (size_t i = 0; i < words.size(); ++i) {
-    std::string_view w = words[i];
-    // A standalone article is only an article when a name follows it.
-    if (i + 1 < words.size() && IsArticleWord(w)) continue;
-    w = StripArabicArticle(w);
-    w = StripGluedLatinArticle(w);
-    if (!out.empty()) out.push_back(' ');
-    out.append(w);
-  }
-  if (out.empty()) return std::string(normalized);
-  return out;
-}
+namespace {
 
-bool HasArticle(std::string_view normalized) {
-  std::string_view rest = normalized;
-  bool kept_a_word = false;
+// Reads the words of `normalized` as StripArticles does: calls keep(core)
+// for each word it keeps, `core` being the word without its article, and
+// returns whether it removed an article. Allocates nothing: the resolver
+// asks HasArticle of every query variant.
+template <typename Keep>
+bool WalkWordsWithoutArticles(std::string_view normalized, Keep keep) {
   bool removed = false;
+  std::string_view rest = normalized;
   while (!rest.empty()) {
     const size_t space = rest.find(' ');
     const std::string_view w = rest.substr(0, space);
     rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
     if (w.empty()) continue;
+    // A standalone article is only an article when a name follows it.
     const bool last = rest.find_first_not_of(' ') == std::string_view::npos;
     if (!last && IsArticleWord(w)) {
       removed = true;
@@ -240,10 +230,31 @@ bool HasArticle(std::string_view normalized) {
     }
     const std::string_view core = StripGluedLatinArticle(StripArabicArticle(w));
     removed = removed || core.size() != w.size();
-    kept_a_word = kept_a_word || !core.empty();
+    keep(core);
   }
-  // As StripArticles, which gives back the input when nothing would remain.
-  return removed && kept_a_word;
+  return removed;
+}
+
+}  // namespace
+
+std::string StripArticles(std::string_view normalized) {
+  std::string out;
+  WalkWordsWithoutArticles(normalized, [&out](std::string_view core) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(core);
+  });
+  if (out.empty()) return std::string(normalized);
+  return out;
+}
+
+bool HasArticle(std::string_view normalized) {
+  bool kept_a_letter = false;
+  const bool removed = WalkWordsWithoutArticles(
+      normalized, [&kept_a_letter](std::string_view core) {
+        kept_a_letter = kept_a_letter || !core.empty();
+      });
+  // StripArticles gives back the input when nothing would remain.
+  return removed && kept_a_letter;
 }
 
 std::string Skeleton(std::string_view reading) {

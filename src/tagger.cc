@@ -55,6 +55,19 @@ bool IsCased(Script s) {
   return s == Script::kLatin || s == Script::kGreek || s == Script::kCyrillic;
 }
 
+// Whether one of `readings`, without its final -i, reads closer to `name`
+// than `similarity`, the best of them as they are.
+bool ReadsBetterWithoutFinalI(const std::vector<std::string>& readings,
+                              std::string_view name, double similarity) {
+  for (const std::string& r : readings) {
+    if (r.size() > 3 && r.back() == 'i' &&
+        ReadingSimilarity(std::string_view(r).substr(0, r.size() - 1), name) > similarity) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Function words that tell English from Spanish text (the Latin-script
 // languages with word lists); a supplement to the dictionaries, not a
 // defence.
@@ -732,20 +745,17 @@ struct TaggerEngine::Impl {
                 if (place.feature_class != 'P' || (script == Script::kGreek && InScriptArea(Script::kGreek, place))) continue;
                 const std::string_view reading = e.data_.str(name.reading);
                 double similarity = 0;
-                double without_final_i = 0;
                 for (const std::string& r : keys.readings) {
                   similarity = std::max(similarity, ReadingSimilarity(r, reading));
-                  if (r.size() > 3 && r.back() == 'i') {
-                    without_final_i = std::max(
-                        without_final_i,
-                        ReadingSimilarity(std::string_view(r).substr(0, r.size() - 1), reading));
-                  }
                 }
                 if (similarity < 0.9) continue;
                 // "Baghdadi", "Halabi": a place's name and the -i of an
                 // Arabic nisba, a surname or an adjective, no place. (Not in
                 // Greek, whose -η, -ι end names: "Μοσούλη".)
-                if (script == Script::kLatin && without_final_i > similarity) continue;
+                if (script == Script::kLatin &&
+                    ReadsBetterWithoutFinalI(keys.readings, reading, similarity)) {
+                  continue;
+                }
                 bool seen = false;
                 for (auto& [known, s] : ti.phonetic) {
                   if (e.data_.names[known].place == name.place) {

@@ -431,11 +431,14 @@ def subdivision_rows(subdivisions, catalogs, seats, alt):
         place_id = "iso3166:" + code
         name = clean(sub["name"])
         # ISO 3166-2 names are local-language romanisations, not English:
-        # they are recorded without a language tag.
-        alt.add(place_id, "", name)
+        # they are recorded without a language tag, as the division's
+        # official (preferred) names, the forms news writes them in too: a
+        # name alike in some other language ("Galicia", Dutch) must not
+        # stand in for the division's own.
+        alt.add(place_id, "", name, preferred=True)
         names = [name]
         for variant in subdivision_name_variants(name):
-            alt.add(place_id, "", variant)
+            alt.add(place_id, "", variant, preferred=True)
             names.append(variant)
         for lang, text in translate_all(catalogs, sub["name"]):
             alt.add(place_id, lang, text)

@@ -294,7 +294,12 @@ void GazetteerBuilder::State::AlternateLine(std::string_view line,
   if (cols[3].empty() || internal::NormalizeName(cols[3]).empty()) {
     return skip("empty name");
   }
-  NameEntry entry{std::string(cols[3]), std::string(lang), false};
+  // An untagged name marked preferred is one of the place's own, official
+  // names (ISO 3166-2's "Galicia"), as good as its `name` column; one
+  // preferred only within its language (German "Deutschland") stays an
+  // alternate, as the tagger and matcher weigh a name by its language.
+  const bool own_name = lang.empty() && cols.size() > 4 && cols[4] == "1";
+  NameEntry entry{std::string(cols[3]), std::string(lang), own_name};
   auto it = index_by_id.find(id);
   if (it == index_by_id.end()) {
     pending.emplace_back(std::move(id), std::move(entry));
@@ -417,10 +422,12 @@ void GazetteerBuilder::AddRegionsFrom(const Gazetteer& source) {
     r.population = p.population;
     const std::vector<PlaceName> names = source.names(i);
     for (size_t k = 0; k < names.size(); ++k) {
-      // The preferred name comes first and, as from a geoname row, untagged.
+      // The preferred name comes first and, as from a geoname row, untagged;
+      // the region's other own names ("Galicia" of "Galicia [Galicia]")
+      // stay its own.
+      const bool own = k == 0 || names[k].preferred;
       entry.names.push_back({std::string(names[k].text),
-                             k == 0 ? std::string() : std::string(names[k].language),
-                             k == 0});
+                             own ? std::string() : std::string(names[k].language), own});
     }
     st.Insert(std::move(entry));
     ++st.stats.regions;

@@ -326,7 +326,8 @@ std::vector<PlaceName> Gazetteer::names(uint32_t index) const {
   out.reserve(end - std::min(r.first_name, end));
   for (uint32_t i = r.first_name; i < end; ++i) {
     const internal::NameRecord& n = data_->names[i];
-    out.push_back({data_->str(n.text), data_->str(n.language)});
+    out.push_back({data_->str(n.text), data_->str(n.language),
+                   (n.flags & internal::kNamePreferred) != 0});
   }
   return out;
 }

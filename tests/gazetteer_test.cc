@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -487,6 +488,48 @@ TEST(GazetteerBuilderTest, ANameSharedByLanguagesKeepsItsPreferredEntry) {
     EXPECT_EQ(n.language, "es");
   }
   EXPECT_EQ(count, 1);
+}
+
+TEST(GazetteerBuilderTest, AnUntaggedPreferredNameIsOneOfThePlacesOwn) {
+  // ISO 3166-2 writes a division's own names untagged ("Wadi", beside its
+  // display name); the same text in Dutch must not take their place. A
+  // name preferred only within a language ("Nukhayl" in German) stays an
+  // alternate. Both survive AddRegionsFrom.
+  auto preferred = [](int id, std::string_view lang, std::string_view name) {
+    return std::to_string(id) + "\tiso3166:ZZ-01\t" + std::string(lang) + "\t" +
+           std::string(name) + "\t1\t\t\t\t\t";
+  };
+  GazetteerBuilder builder;
+  ASSERT_TRUE(builder.AddGeoNamesText(Wadi().Line() + "\n", "wadi.tsv").ok());
+  ASSERT_TRUE(builder
+                  .AddAlternateNamesText(Lines({AltLine(1, "iso3166:ZZ-01", "nl", "Wadi"),
+                                                preferred(2, "", "Wadi"),
+                                                preferred(3, "de", "Nukhayl")}),
+                                         "alt.tsv")
+                  .ok());
+  std::unique_ptr<const Gazetteer> g = OpenBytes(BuildBytes(builder));
+  ASSERT_NE(g, nullptr);
+  auto own_names = [](const Gazetteer& gazetteer) {
+    std::map<std::string, std::pair<std::string, bool>> out;
+    const std::optional<Place> wadi = gazetteer.FindById("iso3166:ZZ-01");
+    if (!wadi.has_value()) return out;
+    for (const PlaceName& n : gazetteer.names(wadi->index)) {
+      out[std::string(n.text)] = {std::string(n.language), n.preferred};
+    }
+    return out;
+  };
+  using Entry = std::pair<std::string, bool>;
+  const auto names = own_names(*g);
+  EXPECT_EQ(names.at("Wadi Nukhayl"), Entry("", true));
+  EXPECT_EQ(names.at("Wadi"), Entry("", true));
+  EXPECT_EQ(names.at("Nukhayl"), Entry("de", false));
+
+  GazetteerBuilder towns;
+  ASSERT_TRUE(towns.AddGeoNamesText(Lines({Burj().Line()}), "towns.tsv").ok());
+  towns.AddRegionsFrom(*g);
+  std::unique_ptr<const Gazetteer> with_regions = OpenBytes(BuildBytes(towns));
+  ASSERT_NE(with_regions, nullptr);
+  EXPECT_EQ(own_names(*with_regions), names);
 }
 
 TEST(GazetteerBuilderTest, LongWordListsKeepTheCommonWordsThatSoundLikeNames) {

@@ -379,6 +379,10 @@ TEST(TaggerTest, NamesTheSourcesLackInALanguage) {
             "iso3166:ES-PV");
   EXPECT_EQ(IdOf("La lluvia volvió ayer al País Vasco y a Asturias.", "Asturias"),
             "iso3166:ES-AS");
+  // Their own names, which another language writes alike ("Galicia" is
+  // also Dutch), are theirs: iso-codes' "Galicia [Galicia]".
+  EXPECT_EQ(IdOf("Mañana lloverá en Galicia y en el norte de Castilla.", "Galicia"),
+            "iso3166:ES-GA");
   EXPECT_EQ(IdOf("Ο πρωθυπουργός επισκέφθηκε τη Βρετανία και την Αγγλία.", "Βρετανία"),
             "iso3166:GB");
   EXPECT_EQ(IdOf("Οι συνομιλίες της Ελλάδας με την ΠΓΔΜ συνεχίζονται.", "ΠΓΔΜ"), "iso3166:MK");

@@ -7,7 +7,9 @@
 //     first column is a GeoNames id ("172955" becomes "geonames:172955") or
 //     an already namespaced id ("iso3166:SY-RA").
 //   - optionally the GeoNames `alternateNamesV2` table (10 columns), whose
-//     language-tagged names are attached to places already added.
+//     language-tagged names are attached to places already added (an
+//     untagged row marked isPreferredName is one of the place's own names,
+//     like its `name` column).
 // Malformed rows (wrong column count, bad numbers, invalid UTF-8, lines over
 // kMaxLineBytes) are skipped, counted, and reported in BuildStats with the
 // file and line; every good row is kept. Unreadable files are errors.
@@ -80,7 +82,8 @@ struct NameInfo {
   std::string_view place_id;
   std::string_view text;
   std::string_view language;   // "" when untagged
-  bool is_preferred = false;   // the place's own `name` column
+  bool is_preferred = false;   // the place's `name` column, or an untagged
+                               // alternate name marked preferred
 };
 
 // Longest accepted input line; longer lines are skipped with a warning.

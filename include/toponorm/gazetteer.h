@@ -63,6 +63,8 @@ struct Place {
 struct PlaceName {
   std::string_view text;      // "الرقة", "Raqqa", "Ar Raqqah"
   std::string_view language;  // ISO 639 code when the source tagged it, else ""
+  bool preferred = false;     // one of the place's own names: its `name`
+                              // column, or an untagged name marked preferred
 };
 
 // Options for Gazetteer::Open.

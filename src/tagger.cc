@@ -1364,7 +1364,9 @@ struct TaggerEngine::Impl {
           // "Reading", "Mobile" (context still decides among namesakes).
           word_doubt(0.1, "common word");
         } else {
-          word_doubt(locative ? 0.4 : 0.6, "common word");
+          // After "in", "en", "στη" a capitalized common word is far more
+          // often the place ("en Salamanca", "en León").
+          word_doubt(locative ? 0.2 : 0.6, "common word");
         }
       } else if (proper && prominence < 55 && !p->cue && script == Script::kLatin &&
                  (bits & latin_proper & ProperWordBit(WordListLanguageIndex("en")))) {

@@ -299,6 +299,18 @@ TEST(TaggerTest, SpanishGreekAndArabicCommonWords) {
   EXPECT_TRUE(Tag("قال إن الوفد عاد إلى المدينة الجديدة بعد أن انتهى الاجتماع.").empty());
 }
 
+TEST(TaggerTest, ACapitalizedCommonWordAfterInIsThePlace) {
+  if (!HasWordLists()) GTEST_SKIP() << "the default gazetteer was built without word lists";
+  // "περιστέρι" is a pigeon, "calahorra" a word of Spanish too; capitalized
+  // after "στο", "en", they are the town.
+  EXPECT_EQ(Tag("Η συναυλία έγινε χθες στο Περιστέρι και στη Γλυφάδα."),
+            (std::vector<std::string>{"Περιστέρι=geonames:255524",
+                                      "Γλυφάδα=geonames:262036"}));
+  EXPECT_EQ(Tag("Un vecino de Logroño domiciliado en Calahorra resultó herido ayer."),
+            (std::vector<std::string>{"Logroño=geonames:3118150",
+                                      "Calahorra=geonames:3127065"}));
+}
+
 // ----------------------------------------------------------------- context --
 
 TEST(TaggerTest, DocumentContextPicksTheReadingThatAgrees) {

@@ -43,7 +43,12 @@ constexpr double Quality(MatchKind kind, double similarity) {
     case MatchKind::kExact: return 1.0;
     case MatchKind::kRomanized: return 0.90 + 0.05 * similarity;
     case MatchKind::kPhonetic: return 0.50 + 0.42 * similarity;
-    case MatchKind::kFuzzy: return 0.40 + 0.40 * similarity;
+    // Found one edit of the skeleton away, the reading decides more: a
+    // close one ("Enseada", Ensenada at 0.88) beats a farther one whose
+    // skeleton is the query's (Năsăud at 0.74). 0.40 + 0.40 * s measured
+    // 110 Arabic and 13 Latin-near queries fewer; 0.50 + 0.42 * s, as for
+    // a skeleton hit, 1,400 Arabic fewer.
+    case MatchKind::kFuzzy: return 0.40 + 0.48 * similarity;
     case MatchKind::kPartial: return 1.0;  // the variant's penalty is the cost
   }
   return 0.0;
@@ -56,7 +61,7 @@ double QualitySlope(MatchKind kind) {
     case MatchKind::kExact: return 0.0;
     case MatchKind::kRomanized: return 0.05;
     case MatchKind::kPhonetic: return 0.42;
-    case MatchKind::kFuzzy: return 0.40;
+    case MatchKind::kFuzzy: return 0.48;
     case MatchKind::kPartial: return 0.0;
   }
   return 0.0;
@@ -151,6 +156,9 @@ constexpr double kNameExtendedMalus = 0.1;
 // SettledByExactNames skips the partial lookups too, so partial matches
 // must score below its bound on inexact ones (a romanized reading at its
 // best: Quality is ordered by kind, romanized >= phonetic >= fuzzy).
+static_assert(Quality(MatchKind::kFuzzy, 0) <= Quality(MatchKind::kPhonetic, 0) &&
+                  Quality(MatchKind::kFuzzy, 1) <= Quality(MatchKind::kPhonetic, 1),
+              "a one-edit match could outrank a skeleton hit as close");
 static_assert(kQualityWeight - std::min(kNamePartBaseMalus, kNameExtendedMalus) <=
                   kQualityWeight * Quality(MatchKind::kRomanized, 1.0),
               "a partial match could outrank the bound on inexact matches");

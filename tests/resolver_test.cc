@@ -1186,6 +1186,17 @@ TEST(ResolverRegionNameTest, CountriesAreReadByEarOnlyInTheLanguagesQueriesFollo
   }
 }
 
+TEST(ResolverFuzzyTest, AClosePlaceOneEditAwayBeatsAFartherOneThatSoundsAlike) {
+  // "Enseada" drops a letter of Ensenada (skeleton NSND): found one edit
+  // away, it reads far closer than Năsăud, whose skeleton NSD it shares.
+  // Likewise "Clarconal" and Clarcona against Clerkenwell (KLRKNL).
+  ExpectBestMatches({Town("test:ensenada", "Ensenada", "MX", 20000),
+                     Town("test:nasaud", "Năsăud", "RO", 20000),
+                     Town("test:clarcona", "Clarcona", "US", 3000),
+                     Town("test:clerkenwell", "Clerkenwell", "GB", 3000)},
+                    {{"Enseada", "test:ensenada"}, {"Clarconal", "test:clarcona"}});
+}
+
 TEST(ResolverArticleTest, ReadingsWithTheArticleAreComparedToo) {
   // Persian and Arabic spell foreign names beginning with "Al", "El" with
   // a bare "ال" ("التنبرگ", Altenburg). Such a query is compared with and

@@ -293,6 +293,20 @@ const Case kScriptCases[] = {
     {"ArRaqqaGovernorate", "محافظة الرقة", "iso3166:SY-RA"},
     {"ArCityOfRaqqa", "مدينة الرقة", "geonames:172955"},
     {"ElCityOfAleppo", "πόλη του Χαλεπιού", "geonames:170063"},
+    // Iraqi governorates not named after their seats, and Rif Dimashq:
+    // iso-codes writes them in one romanization only (gazetteer/
+    // extra_names.tsv adds the names news uses).
+    {"ArNineveh", "نينوى", "iso3166:IQ-NI"},
+    {"EnNineveh", "Nineveh", "iso3166:IQ-NI"},
+    {"ElNineveh", "Νινευή", "iso3166:IQ-NI"},
+    {"EsNineveh", "gobernación de Nínive", "iso3166:IQ-NI"},
+    {"EnAnbar", "Anbar", "iso3166:IQ-AN"},
+    {"ArAnbarGovernorate", "محافظة الأنبار", "iso3166:IQ-AN"},
+    {"ElAnbar", "επαρχία Ανμπάρ", "iso3166:IQ-AN"},
+    {"ArDiyala", "ديالى", "iso3166:IQ-DI"},
+    {"EsSaladino", "provincia de Saladino", "iso3166:IQ-SD"},
+    {"ArSalahuddinGovernorate", "محافظة صلاح الدين", "iso3166:IQ-SD"},
+    {"ArRifDimashq", "ريف دمشق", "iso3166:SY-RD"},
     // Qualifiers
     {"QualifiedRaqqaSyria", "Raqqa, Syria", "geonames:172955"},
     {"QualifiedArabicComma", "الرقة، سوريا", "geonames:172955"},

@@ -400,6 +400,19 @@ TEST(TaggerTest, NamesTheSourcesLackInALanguage) {
   EXPECT_EQ(IdOf("Οι συνομιλίες της Ελλάδας με την ΠΓΔΜ συνεχίζονται.", "ΠΓΔΜ"), "iso3166:MK");
 }
 
+TEST(TaggerTest, IraqiGovernoratesInEachLanguage) {
+  // Governorates that iso-codes names in one romanization only ("Nīnawá",
+  // "Al Anbār"): the names news uses come from gazetteer/extra_names.tsv.
+  EXPECT_EQ(Tag("Fighting spread across Anbar and Nineveh in Iraq."),
+            (std::vector<std::string>{"Anbar=iso3166:IQ-AN", "Nineveh=iso3166:IQ-NI",
+                                      "Iraq=iso3166:IQ"}));
+  EXPECT_EQ(IdOf("Οι μάχες συνεχίζονται στη Νινευή, βόρεια του Ιράκ.", "Νινευή"),
+            "iso3166:IQ-NI");
+  EXPECT_EQ(IdOf("Los combates siguen en la provincia de Nínive, al norte de Irak.",
+                 "provincia de Nínive"),
+            "iso3166:IQ-NI");
+}
+
 TEST(TaggerTest, SpanishArticleBeforeACountryOrADateline) {
   // "del Líbano": Spanish writes some countries with the article, which
   // marks a club ("el Madrid") only for a city.

@@ -45,9 +45,54 @@ struct PlaceEntry {
   std::vector<NameEntry> names;
 };
 
+bool IsSeatCode(std::string_view code) {
+  return code == "PPLC" || code == "PPLA" || code == "PPLA2" || code == "PPLA3" ||
+         code == "PPLA4";
+}
+
+// What an administrative seat of unrecorded population (0) is ranked as.
+// GeoNames leaves out the population of many seats (Al Qāmishlī, a city of
+// some 180,000, and Al Ḩawījah have 0): ranked as villages, they were
+// doubted as "small places" in text that names them. Such a seat counts as
+// the median recorded population of seats of its code in its country (of
+// at least kMinKnown), else in the whole input. Place::population stays 0.
+class TypicalSeatPopulation {
+ public:
+  explicit TypicalSeatPopulation(const std::vector<PlaceEntry>& places) {
+    absl::flat_hash_map<std::string, std::vector<uint64_t>> known;
+    for (const PlaceEntry& entry : places) {
+      const PlaceRecord& r = entry.record;
+      if (r.population == 0 || r.feature_class != 'P' || !IsSeatCode(r.feature_code)) continue;
+      known[r.feature_code].push_back(r.population);
+      known[r.country + "." + r.feature_code].push_back(r.population);
+    }
+    for (auto& [key, populations] : known) {
+      if (populations.size() < kMinKnown) continue;
+      auto middle = populations.begin() + populations.size() / 2;
+      std::nth_element(populations.begin(), middle, populations.end());
+      median_[key] = *middle;
+    }
+  }
+
+  // `r`'s population, or the typical one of its kind when it has none.
+  uint64_t For(const PlaceRecord& r) const {
+    if (r.population != 0 || r.feature_class != 'P' || !IsSeatCode(r.feature_code)) {
+      return r.population;
+    }
+    auto it = median_.find(r.country + "." + r.feature_code);
+    if (it == median_.end()) it = median_.find(r.feature_code);
+    return it == median_.end() ? 0 : it->second;
+  }
+
+ private:
+  static constexpr size_t kMinKnown = 5;
+  absl::flat_hash_map<std::string, uint64_t> median_;
+};
+
 // Prominence in 0..100: countries first, then population on a log scale
-// plus a bonus for administrative seats and divisions.
-uint8_t Prominence(const PlaceRecord& p) {
+// plus a bonus for administrative seats and divisions. `population` is the
+// place's, or the typical one of its kind (TypicalSeatPopulation).
+uint8_t Prominence(const PlaceRecord& p, uint64_t population) {
   const std::string& code = p.feature_code;
   if (p.feature_class == 'A' &&
       (code == "PCLI" || code == "PCLD" || code == "PCLF" || code == "PCLS" ||
@@ -69,7 +114,7 @@ uint8_t Prominence(const PlaceRecord& p) {
     if (code == "STM" || code == "ISL" || code == "ISLS" || code == "LK") return 45;
   }
   double population_part =
-      std::min(1.0, std::log10(static_cast<double>(p.population) + 1) / 7.5) * 60;
+      std::min(1.0, std::log10(static_cast<double>(population) + 1) / 7.5) * 60;
   double feature_part = 0;
   if (code == "PPLC") feature_part = 35;
   else if (code == "ADM1") feature_part = 50;
@@ -509,6 +554,7 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
   // dictionary word with one of these may be taken for a place's name.
   absl::flat_hash_set<uint64_t> name_sounds;
   place_records.reserve(st.places.size());
+  const TypicalSeatPopulation typical_population(st.places);
   st.stats.names = 0;
   st.stats.names_filtered = 0;
 
@@ -534,7 +580,7 @@ absl::StatusOr<std::string> GazetteerBuilder::Serialize() const {
       rec.country[1] = r.country[1];
     }
     rec.feature_class = r.feature_class;
-    rec.prominence = Prominence(r);
+    rec.prominence = Prominence(r, typical_population.For(r));
     rec.first_name = static_cast<uint32_t>(name_records.size());
     id_index.Add(KeyHash(r.id), p);
 

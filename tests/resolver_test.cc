@@ -898,6 +898,34 @@ void ExpectBestMatches(const std::vector<PlaceRecord>& places,
   }
 }
 
+TEST(ResolverTest, ASeatWithoutAPopulationRanksAsTheSeatsOfItsCountry) {
+  // GeoNames records no population for many district seats (Al Qāmishlī,
+  // Al Ḩawījah): such a seat ranks as the median seat of its code in its
+  // country, here 40,000, not as a village. Its population stays unknown.
+  auto seat = [](std::string id, std::string name, uint64_t population) {
+    PlaceRecord p = Town(std::move(id), std::move(name), "ZZ", population);
+    p.feature_code = "PPLA2";
+    return p;
+  };
+  std::vector<PlaceRecord> places = {seat("test:unrecorded", "Qaryat Zad", 0),
+                                     Town("test:village", "Qaryat Zad", "YY", 3000)};
+  for (int k = 0; k < 5; ++k) {
+    places.push_back(seat("test:seat" + std::to_string(k), "Seat " + std::string(1, 'A' + k),
+                          20000 + 10000 * k));
+  }
+  const std::unique_ptr<const Gazetteer> gazetteer = GazetteerOf(places);
+  ASSERT_NE(gazetteer, nullptr);
+  const Match m = FirstMatch(Resolver(*gazetteer), "Qaryat Zad");
+  EXPECT_EQ(m.place.id, "test:unrecorded") << m.reason;
+  EXPECT_EQ(m.place.population, 0u);
+  // With fewer than five seats of its code recorded in its country, there
+  // is nothing to go by: the village wins.
+  places.resize(4);
+  const std::unique_ptr<const Gazetteer> few = GazetteerOf(places);
+  ASSERT_NE(few, nullptr);
+  EXPECT_EQ(FirstMatch(Resolver(*few), "Qaryat Zad").place.id, "test:village");
+}
+
 TEST(ResolverTest, ATownGazetteerWithTheDefaultsRegionsReadsCountriesAndStates) {
   // Towns only, as in cities500: two invented Springfields, the smaller
   // one in Illinois, and a village called Siria.

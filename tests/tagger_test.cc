@@ -400,6 +400,20 @@ TEST(TaggerTest, NamesTheSourcesLackInALanguage) {
   EXPECT_EQ(IdOf("Οι συνομιλίες της Ελλάδας με την ΠΓΔΜ συνεχίζονται.", "ΠΓΔΜ"), "iso3166:MK");
 }
 
+TEST(TaggerTest, SeatsWhosePopulationIsNotRecordedAreNoSmallPlaces) {
+  // GeoNames gives Ash Sharqāt, Al Ba‘āj, Al Qā’im, Al Qāmishlī and
+  // Al Ḩawījah no population; they were doubted as villages.
+  EXPECT_EQ(Tag("Government forces recaptured Sharqat and Baaj before pushing on to Qaim "
+                "in western Iraq."),
+            (std::vector<std::string>{"Sharqat=geonames:91057", "Baaj=geonames:99524",
+                                      "Qaim=geonames:92138", "Iraq=iso3166:IQ"}));
+  EXPECT_EQ(Tag("Kurdish officials in Qamishli said the road to Hasakah had reopened."),
+            (std::vector<std::string>{"Qamishli=geonames:173377", "Hasakah=geonames:173811"}));
+  EXPECT_EQ(Tag("استعادت القوات الحكومية الشرقاط والحويجة شمال بغداد."),
+            (std::vector<std::string>{"الشرقاط=geonames:91057", "والحويجة=geonames:390188",
+                                      "بغداد=geonames:98182"}));
+}
+
 TEST(TaggerTest, IraqiGovernoratesInEachLanguage) {
   // Governorates that iso-codes names in one romanization only ("Nīnawá",
   // "Al Anbār"): the names news uses come from gazetteer/extra_names.tsv.

@@ -1378,7 +1378,11 @@ struct TaggerEngine::Impl {
           AddWhy(p, "listed as a name");
         }
       }
-      if (single && weak_name && !common && !p->cue && prominence < 60) {
+      // (Not for a name heard rather than spelled: every Latin spelling of
+      // "الحويجة" is an untagged alternate, and such a match must already
+      // agree with the rest of the text.)
+      if (single && weak_name && !common && !p->cue && prominence < 60 &&
+          !(f.lex & kLexPhonetic)) {
         word_doubt(0.3, "alternate name");
       }
       // Neighbours: inside a person's name ("Jordan Spieth"), after an

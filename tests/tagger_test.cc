@@ -143,6 +143,12 @@ TEST(TaggerTest, AnUnlistedSpellingThatSoundsLikeAKnownCity) {
   // Without a text that agrees, a word that only sounds like a city stays
   // untagged.
   EXPECT_TRUE(Tag("The committee chair, Raqa, spoke first.").empty());
+  // A smaller town heard the same way: every Latin spelling of "الحويجة"
+  // is an untagged alternate name, which is no doubt here.
+  const std::vector<Mention> hawija = DefaultTagger().Tag(
+      "Iraqi troops entered Hawija after a week of fighting near Kirkuk, in northern Iraq.");
+  ASSERT_NE(Find(hawija, "Hawija"), nullptr);
+  EXPECT_EQ(Find(hawija, "Hawija")->best.place.id, "geonames:390188");
 }
 
 TEST(TaggerTest, AnArabicNisbaIsNoPlace) {

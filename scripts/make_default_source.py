@@ -382,23 +382,61 @@ def seat_index(cities):
     return index
 
 
-def find_seat(index, country, name):
-    """(seat row or None, status) for a subdivision name.
+# Words of Russian and Ukrainian division names that are no part of the
+# seat's name ("Novosibirskaja oblast'", "Donetska oblast", "Stavropol'skij
+# kraj"), as match_key leaves them, and the adjective endings that turn a
+# city's name into the division's ("novosibirsk" + "aja").
+DIVISION_WORDS = re.compile(
+    r"(?:oblast|kraj|avtonomnyjokrug|avtonomnajaoblast)$")
+ADJECTIVE_ENDINGS = ("skaja", "skaya", "ckaja", "skij", "skiy", "ska", "cka",
+                     "zka", "aja", "aya", "ij")
+MIN_STEM = 4
+STEM_TIER = 2  # tiers of seats found by a stem: 2 (name), 3 (alternate)
+
+
+def subdivision_stems(name):
+    """Stems of an adjectival division name: "novosibirsk" and "novosibir" of
+    "Novosibirskaja oblast'", "donet" and "donetsk" of "Donetska oblast"."""
+    key = DIVISION_WORDS.sub("", match_key(name))
+    if key == match_key(name):
+        return []
+    stems = []
+    for ending in ADJECTIVE_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= MIN_STEM:
+            stem = key[:-len(ending)]
+            if stem not in stems:
+                stems.append(stem)
+    return stems
+
+
+def find_seat(index, country, name, keys_by_country=None):
+    """(seat row or None, status, tier) for a subdivision name.
 
     The best tier must point at a single admin1 code, otherwise the match is
-    "ambiguous"; among rows of that code the most populous is the seat.
+    "ambiguous"; among rows of that code the most populous is the seat. When
+    no key matches, an adjectival name ("Donetska oblast") is tried as a
+    stem that begins the seat's name (Donetsk) or an alternate name
+    (Sverdlovsk of Yekaterinburg), a tier below.
     """
     candidates = []
     for key in subdivision_keys(name):
         candidates.extend(index.get((country, key), []))
+    if not candidates and keys_by_country is not None:
+        for stem in subdivision_stems(name):
+            for key in keys_by_country.get(country, ()):
+                if key.startswith(stem):
+                    candidates.extend((tier + STEM_TIER, row)
+                                      for tier, row in index[(country, key)])
+            if candidates:
+                break
     if not candidates:
-        return None, "unmatched"
+        return None, "unmatched", None
     best_tier = min(tier for tier, _ in candidates)
     rows = [row for tier, row in candidates if tier == best_tier]
     if len({row[COL_ADMIN1] for row in rows}) > 1:
-        return None, "ambiguous"
+        return None, "ambiguous", best_tier
     seat = min(rows, key=lambda r: (-population(r), int(r[COL_ID])))
-    return seat, "matched"
+    return seat, "matched", best_tier
 
 
 def match_seats(subdivisions, index):
@@ -408,17 +446,29 @@ def match_seats(subdivisions, index):
     (Tashkent city and Tashkent region, Washington state and D.C. ...), the
     code cannot belong to all of them: none of them keeps its seat.
     """
-    seats = {}
+    keys_by_country = {}
+    for country, key in index:
+        keys_by_country.setdefault(country, []).append(key)
+    for keys in keys_by_country.values():
+        keys.sort()
+    found = {}
     for sub in subdivisions:
-        seats[sub["code"]] = find_seat(index, sub["code"].split("-")[0],
-                                       clean(sub["name"]))
+        found[sub["code"]] = find_seat(index, sub["code"].split("-")[0],
+                                       clean(sub["name"]), keys_by_country)
     owners = {}
-    for code, (seat, _) in seats.items():
+    for code, (seat, _, _) in found.items():
         if seat is not None:
             owners.setdefault((seat[COL_CC], seat[COL_ADMIN1]), []).append(code)
+    seats = {code: (seat, status) for code, (seat, status, _) in found.items()}
     for codes in owners.values():
-        if len(codes) > 1:
-            for code in codes:
+        if len(codes) < 2:
+            continue
+        # A seat found by a stem ("Leningradskaja oblast'", Saint Petersburg
+        # by its old name) yields to one found by name (Sankt-Peterburg);
+        # two found by name (Washington state and D.C.) both lose it.
+        by_name = [code for code in codes if found[code][2] < STEM_TIER]
+        for code in codes:
+            if len(by_name) != 1 or code not in by_name:
                 seats[code] = (None, "shared")
     return seats
 

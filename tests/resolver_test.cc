@@ -307,6 +307,16 @@ const Case kScriptCases[] = {
     {"EsSaladino", "provincia de Saladino", "iso3166:IQ-SD"},
     {"ArSalahuddinGovernorate", "محافظة صلاح الدين", "iso3166:IQ-SD"},
     {"ArRifDimashq", "ريف دمشق", "iso3166:SY-RD"},
+    // Russian and Ukrainian oblasts, which iso-codes names with an
+    // adjective ("Donetska oblast"): they take their seat's names.
+    {"EnDonetskOblast", "Donetsk Oblast", "iso3166:UA-14"},
+    {"EsDonetskProvince", "provincia de Donetsk", "iso3166:UA-14"},
+    {"EsDonetskOblast", "óblast de Donetsk", "iso3166:UA-14"},
+    {"ElDonetskRegion", "περιφέρεια του Ντονέτσκ", "iso3166:UA-14"},
+    {"EnKharkivOblast", "Kharkiv Oblast", "iso3166:UA-63"},
+    {"ArNovosibirskOblast", "مقاطعة نوفوسيبيرسك", "iso3166:RU-NVS"},
+    {"EnSverdlovskOblast", "Sverdlovsk Oblast", "iso3166:RU-SVE"},
+    {"EnDonetskCity", "Donetsk", "geonames:709717"},
     // Qualifiers
     {"QualifiedRaqqaSyria", "Raqqa, Syria", "geonames:172955"},
     {"QualifiedArabicComma", "الرقة، سوريا", "geonames:172955"},

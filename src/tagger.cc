@@ -186,13 +186,6 @@ uint32_t CountryKey(const PlaceRecord& p) {
          static_cast<unsigned char>(p.country[1]);
 }
 
-bool InList(const PlaceRecord& p, std::initializer_list<const char*> list) {
-  for (const char* cc : list) {
-    if (p.country[0] == cc[0] && p.country[1] == cc[1]) return true;
-  }
-  return false;
-}
-
 // Whether `place` is in a Spanish-speaking country, or small, and every
 // spelling of it that Spanish text would use (its own name and its Spanish
 // names) and that normalizes to `key` carries a diacritic past its first
@@ -219,22 +212,6 @@ bool OnlyAccentedSpellings(const GazetteerData& d, const PlaceRecord& place,
     any = true;
   }
   return any;
-}
-
-// The countries whose places news in a script names most; elsewhere, only
-// prominent places are usually written in that script.
-bool InScriptArea(Script script, const PlaceRecord& p) {
-  switch (script) {
-    case Script::kArabic:
-      return InList(p, {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY",
-                        "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN",
-                        "AE", "YE", "IR", "TR", "IL", "AF", "PK", "CY", "ER", "TD",
-                        "SS", "EH"});
-    case Script::kGreek:
-      return InList(p, {"GR", "CY"});
-    default:
-      return true;
-  }
 }
 
 }  // namespace
@@ -779,6 +756,93 @@ struct TaggerEngine::Impl {
       return true;
   }
 
+  // English and Spanish write Arabic names in spellings no gazetteer holds:
+  // "Tal Rifaat", "Maarat al-Numan", "Ain Issa" for the gazetteer's "Tall
+  // Rif‘at", "Ma‘arrat an Nu‘mān", "‘Ayn ‘Īsá". A run of two to four
+  // capitalized Latin words (an article joined by a hyphen may stand among
+  // them) whose first word begins some name of several words is looked up
+  // by its consonant skeleton, and the places whose reading is at least 0.9
+  // similar are kept; like a single heard word ("Raqa"), the mention must
+  // agree with the rest of the text.
+  bool LatinRun(size_t i, Found* f) {
+    const Token& t = tokens[i];
+    if (t.script != Script::kLatin || !(t.flags & kTokenUpper) || (t.flags & kTokenAllUpper) ||
+        title[i] || info(i).forms.empty()) {
+      return false;
+    }
+    const LexEntry* head = e.lexicon_.Find(info(i).forms[0].hash);
+    if (head == nullptr || !(head->flags & kLexArabicAreaHead) ||
+        (info(i).words & (kWordEnglish | kWordSpanish))) {
+      return false;
+    }
+    size_t last = i;
+    size_t words = 1;
+    while (last + 1 < tokens.size() && last - i < 6 && Joinable(tokens[last], tokens[last + 1]) &&
+           tokens[last + 1].script == Script::kLatin) {
+      const Token& next = tokens[last + 1];
+      bool article = false;  // "al-" of "Maarat al-Numan", "al" of "Maarat al Numan"
+      if ((next.flags & kTokenLower) && next.letters <= 3 && last + 2 < tokens.size() &&
+          Joinable(next, tokens[last + 2]) && (tokens[last + 2].flags & kTokenUpper)) {
+        for (const TokenForm& form : info(last + 1).forms) {
+          article = article || form.kind == kFormArticle;
+        }
+      }
+      if (!article && (!(next.flags & kTokenUpper) || (next.flags & kTokenAllUpper))) break;
+      ++last;
+      if (!article && ++words == 4) break;
+    }
+    if (words < 2) return false;
+    for (; last > i; --last) {
+      if (tokens[last].flags & kTokenLower) continue;  // ends on a word, not an article
+      const std::string run =
+          NormalizeName(text.substr(t.start, tokens[last].end - t.start));
+      const KeySet keys = ComputeKeys(run);
+      std::vector<std::pair<uint32_t, double>> heard;
+      for (const std::string& skeleton : keys.skeletons) {
+        if (skeleton.size() < kMinDeletionSkeletonLength) continue;
+        absl::Span<const uint32_t> postings = e.data_.skeleton_index.Lookup(KeyHash(skeleton));
+        for (size_t k = 0; k < postings.size() && k < kMaxRunPostings; ++k) {
+          const uint32_t n = postings[k];
+          if (n >= e.data_.name_count) continue;
+          const NameRecord& name = e.data_.names[n];
+          if (name.place >= e.data_.place_count) continue;
+          // Places where Arabic script is written: the spellings this is
+          // for ("Council OKs" is no "Council Oak", nor "Ping Yong" Pingyong).
+          if (!InScriptArea(Script::kArabic, e.data_.places[name.place])) continue;
+          const std::string_view reading = e.data_.str(name.reading);
+          // A name of several words, as the run is ("El Madrid" is no
+          // spelling of Madrid).
+          if (reading.find(' ') == std::string_view::npos) continue;
+          double similarity = 0;
+          for (const std::string& r : keys.readings) {
+            similarity = std::max(similarity, ReadingSimilarity(r, reading));
+          }
+          if (similarity < 0.9) continue;
+          bool seen = false;
+          for (auto& [known, best] : heard) {
+            if (e.data_.names[known].place == name.place) {
+              seen = true;
+              if (similarity > best) { known = n; best = similarity; }
+            }
+          }
+          if (!seen) heard.push_back({n, similarity});
+        }
+      }
+      if (heard.empty()) continue;
+      *f = Found();
+      f->first = i;
+      f->last = last;
+      f->lex = kLexPhonetic;
+      f->penalty = 0.1f;
+      f->hash = KeyHash(run);
+      f->key = run;
+      f->phonetic = std::move(heard);
+      return true;
+    }
+    return false;
+  }
+  static constexpr size_t kMaxRunPostings = 64;
+
   // Greek writes foreign names as it hears them ("Ντέιρ Αλ Ζουρ", "Ράκα"),
   // often in spellings no gazetteer holds. A run of capitalized Greek
   // words that starts no known name is looked up by its readings as a
@@ -843,8 +907,16 @@ struct TaggerEngine::Impl {
       const bool lower = (tokens[i].flags & kTokenLower) && IsCased(tokens[i].script) &&
                          !(i + 1 < tokens.size() && (tokens[i + 1].gap & kGapHyphen) &&
                            !(tokens[i + 1].gap & kGapSpace));
-      if (!info(i).starts || lower || !Search(i, &f)) {
-        if (GreekRun(i, &f)) {
+      const bool searched = info(i).starts && !lower && Search(i, &f);
+      if (searched && f.last == f.first) {
+        // One word of a longer capitalized run ("Tal" of "Tal Rifaat").
+        Found run;
+        if (LatinRun(i, &run)) f = std::move(run);
+      }
+      if (!searched) {
+        if (LatinRun(i, &f)) {
+          // (found below)
+        } else if (GreekRun(i, &f)) {
           // (found below)
         } else if (info(i).readings.empty() ||
             (tokens[i].script == Script::kGreek &&

@@ -31,6 +31,27 @@ bool WordEnds(std::string_view normalized, std::vector<size_t>* ends) {
 
 }  // namespace
 
+bool InList(const PlaceRecord& p, std::initializer_list<const char*> list) {
+  for (const char* cc : list) {
+    if (p.country[0] == cc[0] && p.country[1] == cc[1]) return true;
+  }
+  return false;
+}
+
+bool InScriptArea(Script script, const PlaceRecord& p) {
+  switch (script) {
+    case Script::kArabic:
+      return InList(p, {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY",
+                        "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN",
+                        "AE", "YE", "IR", "TR", "IL", "AF", "PK", "CY", "ER", "TD",
+                        "SS", "EH"});
+    case Script::kGreek:
+      return InList(p, {"GR", "CY"});
+    default:
+      return true;
+  }
+}
+
 Lexicon::Lexicon(const GazetteerData& data) {
   entries_.reserve(data.name_count * 2);
   // Stripped Latin names: hash -> names, ordered and deduplicated below.
@@ -66,6 +87,11 @@ Lexicon::Lexicon(const GazetteerData& data) {
     if ((name.flags & kNamePreferred) || language.empty() || language == "en" ||
         language == "es" || language == "el" || language == "ar") {
       entries_[KeyHash(normalized)].flags |= kLexStrong;
+    }
+    if (script == Script::kLatin && ends.size() > 1 &&
+        InScriptArea(Script::kArabic, data.places[name.place])) {
+      entries_[KeyHash(std::string_view(normalized).substr(0, ends[0]))].flags |=
+          kLexArabicAreaHead;
     }
     if (script == Script::kLatin && !(name.flags & kNameCode)) {
       std::string core = StripArticles(normalized);

@@ -29,12 +29,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/types/span.h"
 #include "gazetteer_internal.h"
+#include "text.h"
 
 namespace toponorm {
 namespace internal {
@@ -50,6 +52,9 @@ enum LexFlags : uint8_t {
   kLexStrong = 32,   // some name with this key is a place's own name, is
                      // untagged, or is tagged as English, Spanish, Greek or
                      // Arabic (not only another language's alternate name)
+  kLexArabicAreaHead = 128,  // the first word of a Latin name of several
+                             // words of a place where Arabic script is
+                             // written ("tall" of "Tall Rif'at")
 };
 
 struct LexEntry {
@@ -57,6 +62,13 @@ struct LexEntry {
   uint32_t stripped_first = 0;  // into the stripped postings
   uint32_t stripped_count = 0;
 };
+
+// Whether `p` is in one of the countries of `list` (ISO 3166-1 alpha-2).
+bool InList(const PlaceRecord& p, std::initializer_list<const char*> list);
+
+// The countries whose places news in a script names most; elsewhere, only
+// prominent places are usually written in that script.
+bool InScriptArea(Script script, const PlaceRecord& p);
 
 // Longest name, in words, the lexicon records.
 inline constexpr size_t kMaxLexiconWords = 8;

@@ -151,6 +151,24 @@ TEST(TaggerTest, AnUnlistedSpellingThatSoundsLikeAKnownCity) {
   EXPECT_EQ(Find(hawija, "Hawija")->best.place.id, "geonames:390188");
 }
 
+TEST(TaggerTest, ArabicNamesSpelledInLatinAsNoGazetteerDoes) {
+  // The gazetteer holds "Tall Rif‘at" and "Ma‘arrat an Nu‘mān"; English
+  // writes "Tal Rifaat" and "Maarat al-Numan". Read as a run by their
+  // sound, they are found where the text is about Syria.
+  EXPECT_EQ(Tag("Turkish troops shelled Tal Rifaat, north of Aleppo in Syria."),
+            (std::vector<std::string>{"Tal Rifaat=geonames:163476", "Aleppo=geonames:170063",
+                                      "Syria=iso3166:SY"}));
+  const std::vector<Mention> m =
+      DefaultTagger().Tag("Russian jets struck Maarat al-Numan in southern Idlib, Syria.");
+  const Mention* maarat = Find(m, "Maarat al-Numan");
+  ASSERT_NE(maarat, nullptr);
+  EXPECT_EQ(maarat->best.place.id, "geonames:167611");
+  EXPECT_EQ(maarat->best.kind, MatchKind::kPhonetic);
+  // A name that only sounds like a Syrian town, in a text about elsewhere.
+  EXPECT_EQ(Tag("The singer Tal Rifaat performed in London on Friday."),
+            (std::vector<std::string>{"London=geonames:2643743"}));
+}
+
 TEST(TaggerTest, AnArabicNisbaIsNoPlace) {
   // "Baghdadi" sounds like Baghdad's German spelling "Bagdad", and the text
   // is about Iraq; but it is Baghdad's name with the -i of a nisba, a

@@ -693,6 +693,22 @@ struct TaggerEngine::Impl {
     }
   }
 
+  // Adds name `n` heard with `similarity` to `heard`, which keeps one name
+  // per place, the most similar.
+  void KeepBestNameOfPlace(uint32_t n, double similarity,
+                           std::vector<std::pair<uint32_t, double>>* heard) const {
+    const uint32_t place = e.data_.names[n].place;
+    for (auto& [known, best] : *heard) {
+      if (e.data_.names[known].place != place) continue;
+      if (similarity > best) {
+        known = n;
+        best = similarity;
+      }
+      return;
+    }
+    heard->push_back({n, similarity});
+  }
+
   // A word that sounds like a well-known city's name ("Ράκα", "Raqa"):
   // through the gazetteer's consonant skeletons, for P-class places of
   // prominence 50 or more whose reading is at least 0.9 similar. Such a
@@ -733,14 +749,7 @@ struct TaggerEngine::Impl {
                     ReadsBetterWithoutFinalI(keys.readings, reading, similarity)) {
                   continue;
                 }
-                bool seen = false;
-                for (auto& [known, s] : ti.phonetic) {
-                  if (e.data_.names[known].place == name.place) {
-                    seen = true;
-                    if (similarity > s) { known = n; s = similarity; }
-                  }
-                }
-                if (!seen) ti.phonetic.push_back({n, similarity});
+                KeepBestNameOfPlace(n, similarity, &ti.phonetic);
               }
             }
           }
@@ -818,14 +827,7 @@ struct TaggerEngine::Impl {
             similarity = std::max(similarity, ReadingSimilarity(r, reading));
           }
           if (similarity < 0.9) continue;
-          bool seen = false;
-          for (auto& [known, best] : heard) {
-            if (e.data_.names[known].place == name.place) {
-              seen = true;
-              if (similarity > best) { known = n; best = similarity; }
-            }
-          }
-          if (!seen) heard.push_back({n, similarity});
+          KeepBestNameOfPlace(n, similarity, &heard);
         }
       }
       if (heard.empty()) continue;

@@ -1103,6 +1103,16 @@ struct TaggerEngine::Impl {
                   // name ("Jordan Spieth", "George W. Bush", "Al Gore")
   };
 
+  // Spanish writes the contraction "al" (a + el) in lower case; "Al" inside
+  // a sentence of Spanish text is the Arabic article of a name: EFE's "Al
+  // Raqa", "Al Bab".
+  bool ArabicArticleInSpanish(size_t i) const {
+    const Token& t = tokens[i];
+    return spanish_text && t.script == Script::kLatin && (t.flags & kTokenUpper) &&
+           !(t.flags & kTokenAllUpper) && !title[i] && !StartsSentence(tokens, i) &&
+           !info(i).forms.empty() && info(i).forms[0].text == "al";
+  }
+
   Neighbour Classify(size_t i, bool hyphen) const {
     const Token& t = tokens[i];
     if (!IsCased(t.script) || !(t.flags & (kTokenUpper | kTokenAllUpper))) {
@@ -1137,7 +1147,9 @@ struct TaggerEngine::Impl {
                                   t.script == Script::kLatin;
       return initial_letter ? Neighbour::kName : Neighbour::kNothing;
     }
-    if (function) return Neighbour::kName;  // mid-sentence "The", "Al"
+    // Mid-sentence "The", "Al" ("Al Gore"); in Spanish, "Al" is the Arabic
+    // article of the name after it ("Al Raqa").
+    if (function) return ArabicArticleInSpanish(i) ? Neighbour::kNothing : Neighbour::kName;
     // A common word is a name only when the English list also has it as
     // one ("Bill", "Mark"); other lists' capitalized words are mostly
     // places and institutions ("Unida" in "Izquierda Unida").
@@ -1535,7 +1547,8 @@ struct TaggerEngine::Impl {
         const std::string_view prev = info(f.first - 1).forms.empty()
                                           ? std::string_view()
                                           : std::string_view(info(f.first - 1).forms[0].text);
-        if (prev == "el" || prev == "del" || prev == "al") {
+        if ((prev == "el" || prev == "del" || prev == "al") &&
+            !ArabicArticleInSpanish(f.first - 1)) {
           structure(0.4, "after a Spanish article");
         }
       }

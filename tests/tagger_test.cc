@@ -464,6 +464,22 @@ TEST(TaggerTest, SpanishArticleBeforeACountryOrADateline) {
             "geonames:2510911");
 }
 
+TEST(TaggerTest, SpanishAlInsideASentenceIsTheArabicArticle) {
+  // Spanish writes the contraction "al" in lower case; "Al Raqa" is EFE's
+  // spelling of Raqqa with its Arabic article, not a name before "Raqa"
+  // nor the article of a club.
+  const std::string text =
+      "Las tropas avanzaron desde Alepo hacia Al Bab, mientras los bombardeos golpeaban "
+      "Al Raqa, en el este de Siria.";
+  const std::vector<Mention> m = DefaultTagger().Tag(text);
+  const Mention* raqa = Find(m, "Raqa");
+  ASSERT_NE(raqa, nullptr);
+  EXPECT_EQ(raqa->best.place.id, kRaqqa);
+  // At the start of a sentence "Al" is the contraction: "Al llegar".
+  EXPECT_EQ(Tag("Al llegar a Madrid, el ministro habló con la prensa."),
+            (std::vector<std::string>{"Madrid=geonames:3117735"}));
+}
+
 TEST(TaggerTest, SpanishCapitalizedNounBeforeANameHeadsAnotherName) {
   if (!HasWordLists()) GTEST_SKIP() << "the default gazetteer was built without word lists";
   // "Real Madrid" is a club; the city alone, and a dateline after a

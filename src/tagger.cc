@@ -4,6 +4,7 @@
 #include <atomic>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -693,6 +694,25 @@ struct TaggerEngine::Impl {
     }
   }
 
+  // How English spells an Arabic name that Spanish writes with j for kh and
+  // y for j: "jan sheijun" is "khan sheikhun", "yisr" "jisr".
+  static std::string SpanishArabicSpelling(std::string_view normalized) {
+    std::string out;
+    out.reserve(normalized.size() + 4);
+    for (size_t k = 0; k < normalized.size(); ++k) {
+      const char c = normalized[k];
+      const char next = k + 1 < normalized.size() ? normalized[k + 1] : ' ';
+      if (c == 'j') {
+        out.append("kh");
+      } else if (c == 'y' && std::strchr("aeiou", next) != nullptr && next != '\0') {
+        out.push_back('j');
+      } else {
+        out.push_back(c);
+      }
+    }
+    return out;
+  }
+
   // Adds name `n` heard with `similarity` to `heard`, which keeps one name
   // per place, the most similar.
   void KeepBestNameOfPlace(uint32_t n, double similarity,
@@ -779,11 +799,14 @@ struct TaggerEngine::Impl {
         title[i] || info(i).forms.empty()) {
       return false;
     }
-    const LexEntry* head = e.lexicon_.Find(info(i).forms[0].hash);
-    if (head == nullptr || !(head->flags & kLexArabicAreaHead) ||
-        (info(i).words & (kWordEnglish | kWordSpanish))) {
-      return false;
-    }
+    if (info(i).words & (kWordEnglish | kWordSpanish)) return false;
+    auto is_head = [&](std::string_view word) {
+      const LexEntry* head = e.lexicon_.Find(KeyHash(word));
+      return head != nullptr && (head->flags & kLexArabicAreaHead);
+    };
+    const std::string& first_word = info(i).forms[0].text;
+    const bool head = is_head(first_word);
+    if (!head && !(spanish_text && is_head(SpanishArabicSpelling(first_word)))) return false;
     size_t last = i;
     size_t words = 1;
     while (last + 1 < tokens.size() && last - i < 6 && Joinable(tokens[last], tokens[last + 1]) &&
@@ -805,7 +828,17 @@ struct TaggerEngine::Impl {
       if (tokens[last].flags & kTokenLower) continue;  // ends on a word, not an article
       const std::string run =
           NormalizeName(text.substr(t.start, tokens[last].end - t.start));
-      const KeySet keys = ComputeKeys(run);
+      KeySet keys = ComputeKeys(run);
+      if (spanish_text) {
+        // As Spanish spells them: "Jan Sheijun" is Khan Shaykhun.
+        KeySet spanish = ComputeKeys(SpanishArabicSpelling(run));
+        for (std::string& r : spanish.readings) keys.readings.push_back(std::move(r));
+        for (std::string& s : spanish.skeletons) {
+          if (std::find(keys.skeletons.begin(), keys.skeletons.end(), s) == keys.skeletons.end()) {
+            keys.skeletons.push_back(std::move(s));
+          }
+        }
+      }
       std::vector<std::pair<uint32_t, double>> heard;
       for (const std::string& skeleton : keys.skeletons) {
         if (skeleton.size() < kMinDeletionSkeletonLength) continue;

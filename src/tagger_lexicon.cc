@@ -1,6 +1,7 @@
 #include "tagger_lexicon.h"
 
 #include <algorithm>
+#include <bitset>
 #include <string>
 #include <utility>
 
@@ -40,11 +41,22 @@ bool InList(const PlaceRecord& p, std::initializer_list<const char*> list) {
 
 bool InScriptArea(Script script, const PlaceRecord& p) {
   switch (script) {
-    case Script::kArabic:
-      return InList(p, {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY",
-                        "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN",
-                        "AE", "YE", "IR", "TR", "IL", "AF", "PK", "CY", "ER", "TD",
-                        "SS", "EH"});
+    case Script::kArabic: {
+      // A table by country code: the lexicon asks for every name.
+      static const std::bitset<26 * 26> kArabicArea = [] {
+        std::bitset<26 * 26> area;
+        for (const char* cc : {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY",
+                               "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN",
+                               "AE", "YE", "IR", "TR", "IL", "AF", "PK", "CY", "ER", "TD",
+                               "SS", "EH"}) {
+          area.set((cc[0] - 'A') * 26 + (cc[1] - 'A'));
+        }
+        return area;
+      }();
+      const char a = p.country[0], b = p.country[1];
+      return a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' &&
+             kArabicArea.test((a - 'A') * 26 + (b - 'A'));
+    }
     case Script::kGreek:
       return InList(p, {"GR", "CY"});
     default:

@@ -478,6 +478,16 @@ TEST(TaggerTest, SpanishAlInsideASentenceIsTheArabicArticle) {
   // At the start of a sentence "Al" is the contraction: "Al llegar".
   EXPECT_EQ(Tag("Al llegar a Madrid, el ministro habló con la prensa."),
             (std::vector<std::string>{"Madrid=geonames:3117735"}));
+  // Spanish writes j for the kh and y for the j of Arabic names: "Jan
+  // Sheijun" is Khān Shaykhūn, "Yisr al Shugur" Jisr ash Shughūr.
+  EXPECT_EQ(IdOf("Las tropas avanzaron desde Alepo hacia Jan Sheijun y Yisr al Shugur, en la "
+                 "provincia de Idlib, en el noroeste de Siria.",
+                 "Jan Sheijun"),
+            "geonames:168325");
+  EXPECT_EQ(IdOf("Las tropas avanzaron desde Alepo hacia Jan Sheijun y Yisr al Shugur, en la "
+                 "provincia de Idlib, en el noroeste de Siria.",
+                 "Yisr al Shugur"),
+            "geonames:169023");
 }
 
 TEST(TaggerTest, SpanishCapitalizedNounBeforeANameHeadsAnotherName) {

@@ -64,7 +64,7 @@ class TypicalSeatPopulation {
       const PlaceRecord& r = entry.record;
       if (r.population == 0 || r.feature_class != 'P' || !IsSeatCode(r.feature_code)) continue;
       known[r.feature_code].push_back(r.population);
-      known[r.country + "." + r.feature_code].push_back(r.population);
+      known[CountryAndCode(r)].push_back(r.population);
     }
     for (auto& [key, populations] : known) {
       if (populations.size() < kMinKnown) continue;
@@ -79,12 +79,16 @@ class TypicalSeatPopulation {
     if (r.population != 0 || r.feature_class != 'P' || !IsSeatCode(r.feature_code)) {
       return r.population;
     }
-    auto it = median_.find(r.country + "." + r.feature_code);
+    auto it = median_.find(CountryAndCode(r));
     if (it == median_.end()) it = median_.find(r.feature_code);
     return it == median_.end() ? 0 : it->second;
   }
 
  private:
+  static std::string CountryAndCode(const PlaceRecord& r) {
+    return r.country + "." + r.feature_code;
+  }
+
   static constexpr size_t kMinKnown = 5;
   absl::flat_hash_map<std::string, uint64_t> median_;
 };

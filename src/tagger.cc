@@ -56,6 +56,13 @@ bool IsCased(Script s) {
   return s == Script::kLatin || s == Script::kGreek || s == Script::kCyrillic;
 }
 
+// How close the closest of `readings` reads to a name's `reading`.
+double ClosestReading(const std::vector<std::string>& readings, std::string_view reading) {
+  double best = 0;
+  for (const std::string& r : readings) best = std::max(best, ReadingSimilarity(r, reading));
+  return best;
+}
+
 // Whether one of `readings`, without its final -i, reads closer to `name`
 // than `similarity`, the best of them as they are.
 bool ReadsBetterWithoutFinalI(const std::vector<std::string>& readings,
@@ -757,10 +764,7 @@ struct TaggerEngine::Impl {
                 if (place.prominence < kSoundAlikeProminence) break;
                 if (place.feature_class != 'P' || (script == Script::kGreek && InScriptArea(Script::kGreek, place))) continue;
                 const std::string_view reading = e.data_.str(name.reading);
-                double similarity = 0;
-                for (const std::string& r : keys.readings) {
-                  similarity = std::max(similarity, ReadingSimilarity(r, reading));
-                }
+                const double similarity = ClosestReading(keys.readings, reading);
                 if (similarity < 0.9) continue;
                 // "Baghdadi", "Halabi": a place's name and the -i of an
                 // Arabic nisba, a surname or an adjective, no place. (Not in
@@ -855,10 +859,7 @@ struct TaggerEngine::Impl {
           // A name of several words, as the run is ("El Madrid" is no
           // spelling of Madrid).
           if (reading.find(' ') == std::string_view::npos) continue;
-          double similarity = 0;
-          for (const std::string& r : keys.readings) {
-            similarity = std::max(similarity, ReadingSimilarity(r, reading));
-          }
+          const double similarity = ClosestReading(keys.readings, reading);
           if (similarity < 0.9) continue;
           KeepBestNameOfPlace(n, similarity, &heard);
         }
@@ -943,15 +944,13 @@ struct TaggerEngine::Impl {
                          !(i + 1 < tokens.size() && (tokens[i + 1].gap & kGapHyphen) &&
                            !(tokens[i + 1].gap & kGapSpace));
       const bool searched = info(i).starts && !lower && Search(i, &f);
-      if (searched && f.last == f.first) {
-        // One word of a longer capitalized run ("Tal" of "Tal Rifaat").
-        Found run;
-        if (LatinRun(i, &run)) f = std::move(run);
-      }
-      if (!searched) {
-        if (LatinRun(i, &f)) {
-          // (found below)
-        } else if (GreekRun(i, &f)) {
+      // A run of words read by sound beats no name, or one word of it
+      // ("Tal" of "Tal Rifaat").
+      Found run;
+      if ((!searched || f.last == f.first) && LatinRun(i, &run)) {
+        f = std::move(run);
+      } else if (!searched) {
+        if (GreekRun(i, &f)) {
           // (found below)
         } else if (info(i).readings.empty() ||
             (tokens[i].script == Script::kGreek &&

@@ -99,13 +99,22 @@ class Matcher {
   // The public form of a candidate, with its reason.
   Match ToMatch(const Candidate& candidate, const Query& query) const;
 
-  // How `place` agrees with the query's qualifiers: 2 when it lies in a
-  // division one names, 1 in a country one names (or the country of a
-  // named division), else 0; a country lies in none, a division only in a
-  // country. `named` (optional) gets that qualifier's code: "US-GA", "LB";
-  // `strength` (optional) its score as a reading of the qualifier text.
-  int QualifierMatch(const Query& query, const PlaceRecord& place,
-                     std::string* named = nullptr, double* strength = nullptr) const;
+  // How a place agrees with the query's qualifiers, worst first.
+  enum class Agreement {
+    kNone,           // outside everything they name
+    kOtherDivision,  // in a named division's country, but in another division
+    kCountry,        // in a country one names
+    kDivision,       // in a division one names
+  };
+
+  // How `place` agrees with the query's qualifiers; a country lies in
+  // none, a division only in a country. A place whose division is not
+  // recorded counts as in the country. `named` (optional) gets the
+  // agreeing qualifier's code: "US-GA", "LB"; `strength` (optional) its
+  // score as a reading of the qualifier text.
+  Agreement QualifierMatch(const Query& query, const PlaceRecord& place,
+                           std::string* named = nullptr,
+                           double* strength = nullptr) const;
 
   const GazetteerData& data() const { return data_; }
 

@@ -1152,6 +1152,46 @@ TEST(ResolverQualifierTest, AQualifierReadPoorlyStillCountsALittle) {
                              {"آتنز", "test:athens-gr"}});
 }
 
+TEST(ResolverQualifierTest, APlaceInAnotherDivisionOfTheCountryIsNotWhereTheQueryPoints) {
+  // Atlanta, Georgia is in the United States, but not in Texas: for
+  // "Atlanta, Texas" it gets half a country's support, not all of it, and
+  // the small Atlanta of Texas wins however the state is written. A
+  // namesake abroad gets none, and a place whose division is not recorded
+  // keeps the country's.
+  const std::vector<PlaceRecord> places = {
+      PlaceInDivision("test:atlanta-ga", "Atlanta", "US", "GA", 'P', "PPLA", 463000),
+      PlaceInDivision("test:atlanta-tx", "Atlanta", "US", "TX", 'P', "PPL", 5600),
+      PlaceInDivision("test:atlanta-us", "Atlanta", "US", "", 'P', "PPL", 900),
+      PlaceInDivision("test:atlanta-ca", "Atlanta", "CA", "08", 'P', "PPLA", 600000),
+      PlaceInDivision("test:tx", "Texas", "US", "TX", 'A', "ADM1", 0),
+      PlaceInDivision("test:ga", "Georgia", "US", "GA", 'A', "ADM1", 0)};
+  ExpectBestMatches(places, {{"Atlanta, Texas", "test:atlanta-tx"},
+                             {"أتلانتا، تكساس", "test:atlanta-tx"},
+                             {"آتلانتا، تگزاس", "test:atlanta-tx"},
+                             {"Ατλάντα, Τέξας", "test:atlanta-tx"},
+                             {"Atlanta, Georgia", "test:atlanta-ga"},
+                             {"Atlanta", "test:atlanta-ca"}});
+  const std::unique_ptr<const Gazetteer> gazetteer = GazetteerOf(places);
+  ASSERT_NE(gazetteer, nullptr);
+  const Resolver resolver(*gazetteer);
+  ResolveOptions all;
+  all.max_results = 10;
+  // Persian "تگزاس" reads Texas poorly: no place is sure to be outside it.
+  absl::StatusOr<std::vector<Match>> m = resolver.Resolve("آتلانتا، تگزاس", all);
+  ASSERT_TRUE(m.ok());
+  std::map<std::string, const Match*> by_id;
+  for (const Match& match : *m) by_id[std::string(match.place.id)] = &match;
+  ASSERT_EQ(by_id.count("test:atlanta-ga"), 1u) << Describe(*m);
+  ASSERT_EQ(by_id.count("test:atlanta-us"), 1u) << Describe(*m);
+  ASSERT_EQ(by_id.count("test:atlanta-ca"), 1u) << Describe(*m);
+  EXPECT_THAT(by_id["test:atlanta-tx"]->reason, HasSubstr("qualifier US-TX"));
+  EXPECT_THAT(by_id["test:atlanta-ga"]->reason, HasSubstr("qualifier US, not US-TX"));
+  EXPECT_THAT(by_id["test:atlanta-us"]->reason, testing::EndsWith("qualifier US"));
+  EXPECT_THAT(by_id["test:atlanta-ca"]->reason, Not(HasSubstr("qualifier")));
+  // The country still puts the Georgian Atlanta above a bigger one abroad.
+  EXPECT_GT(by_id["test:atlanta-ga"]->score, by_id["test:atlanta-ca"]->score) << Describe(*m);
+}
+
 TEST(ResolverQualifierTest, PersianGafZayIsTheXOfTexas) {
   // "آتنز، تگزاس": read "tgzas" letter for letter, the qualifier is nearer
   // Tunisia and Tennessee than Texas, and the Athens of Tennessee, larger,

@@ -2043,10 +2043,18 @@ struct TaggerEngine::Impl {
   static constexpr double kProminencePart = 0.6;
   static constexpr double kSharePart = 0.6;
 
+  // Match::score: Score to three decimals, 0 for a name judged no mention
+  // (handed out only as a diagnostic). min_score is compared with this, so
+  // that what a caller reads agrees with what the tagger kept.
+  double ReportedScore(const Pending& p, const Cand& c, double total) const {
+    if (p.rejected) return 0;
+    return std::round(std::clamp(Score(p, c, total), 0.0, 1.0) * 1000) / 1000;
+  }
+
   Match ToMatch(const Pending& p, const Cand& c, double total) const {
     Match m;
     m.place = MakePlace(e.data_, c.place);
-    m.score = std::round(std::clamp(Score(p, c, total), 0.0, 1.0) * 1000) / 1000;
+    m.score = ReportedScore(p, c, total);
     const bool stripped = (p.found.lex & kLexStripped) && !(p.found.lex & kLexNative);
     const bool read = (p.found.lex & kLexReading) != 0;
     const bool phonetic = (p.found.lex & kLexPhonetic) != 0;
@@ -2149,14 +2157,16 @@ void TaggerEngine::TagStretch(std::string_view stretch, size_t base,
   const bool diagnostics = options_.diagnostics;
   size_t emitted_end = 0;
   for (const Pending& p : pending) {
-    if (p.cands.empty() || (p.rejected && !diagnostics)) continue;
+    if (p.cands.empty()) continue;
     const double total = Impl::ShareTotal(p);
-    if (impl.Score(p, p.cands[0], total) < options_.min_score && !diagnostics) continue;
+    const bool mention = !p.rejected && impl.ReportedScore(p, p.cands[0], total) >= options_.min_score;
+    if (!mention && !diagnostics) continue;
     Mention m;
     const size_t start = impl.tokens[p.span_first].start;
     const size_t end = impl.tokens[p.span_last].end;
     if (base + start < emitted_end) continue;  // overlaps the mention before
-    emitted_end = base + end;
+    // A diagnostic entry takes no room from the mentions after it.
+    if (mention) emitted_end = base + end;
     m.start = base + start;
     m.end = base + end;
     m.text = stretch.substr(start, end - start);

@@ -104,6 +104,62 @@ TEST(TaggerTest, EmptyAndPlaceFreeDocuments) {
   EXPECT_TRUE(DefaultTagger().Tag("the cat sat on the mat").empty());
 }
 
+TEST(TaggerTest, DiagnosticsAddEntriesAndChangeNoMention) {
+  // TaggerOptions::diagnostics hands out, besides the mentions, what the
+  // tagger judged no mention (score 0) or too doubtful (below min_score);
+  // the mentions themselves stay as they are without it.
+  const std::string text =
+      "Ο Δήμος Αθηναίων ανακοίνωσε ότι η Αθήνα και η Πάτρα θα πληρώσουν. "
+      "Reading the report in Mobile, Nice said that Bath and Raqqa were calm. "
+      "Según Valencia, el Gobierno de Madrid habló con Bogotá. "
+      "قال عين الحقيقة إن الرقة ومنبج هادئتان.";
+  TaggerOptions options;
+  options.diagnostics = true;
+  const Tagger diagnosing(DefaultGazetteer(), options);
+  const std::vector<Mention> plain = DefaultTagger().Tag(text);
+  const std::vector<Mention> all = diagnosing.Tag(text);
+  ASSERT_GE(plain.size(), 5u) << testing::PrintToString(Summary(plain));
+  size_t matched = 0;
+  size_t extra = 0;
+  for (const Mention& m : all) {
+    const auto same = std::find_if(plain.begin(), plain.end(), [&](const Mention& p) {
+      return p.start == m.start && p.end == m.end && p.best.place.id == m.best.place.id &&
+             p.best.score == m.best.score;
+    });
+    if (same != plain.end()) {
+      ++matched;
+      continue;
+    }
+    ++extra;
+    EXPECT_LT(m.best.score, TaggerOptions().min_score) << m.text << ": " << m.best.reason;
+    EXPECT_FALSE(m.best.reason.empty()) << m.text;
+  }
+  EXPECT_EQ(matched, plain.size()) << testing::PrintToString(Summary(all));
+  EXPECT_GE(extra, 2u) << testing::PrintToString(Summary(all));
+}
+
+TEST(TaggerTest, AMentionScoredAtMinScoreIsKept) {
+  // min_score is compared with the score a caller reads (three decimals):
+  // a mention reported at 0.55 is kept by min_score 0.55, whatever the
+  // digits after the third.
+  const std::string text =
+      "Convoys from Raqqa and Mosul reached Deir ez-Zor; in Αθήνα and Πάτρα "
+      "ministers spoke, and الرقة and منبج were quiet, as Bogotá and Lima watched.";
+  const std::vector<Mention> permissive = PermissiveTagger().Tag(text);
+  ASSERT_GE(permissive.size(), 8u) << testing::PrintToString(Summary(permissive));
+  for (size_t k = 0; k < std::min<size_t>(permissive.size(), 8); ++k) {
+    const Mention& m = permissive[k];
+    TaggerOptions options;
+    options.min_score = m.best.score;
+    const std::vector<Mention> kept = Tagger(DefaultGazetteer(), options).Tag(text);
+    const auto same = std::find_if(kept.begin(), kept.end(), [&](const Mention& k) {
+      return k.start == m.start && k.end == m.end;
+    });
+    ASSERT_NE(same, kept.end()) << m.text << " " << m.best.score;
+    EXPECT_EQ(same->best.score, m.best.score) << m.text;
+  }
+}
+
 TEST(TaggerTest, EnglishNamesWithByteOffsets) {
   const std::string text = "Fighting moved from Raqqa to Deir ez-Zor last week.";
   const std::vector<Mention> m = DefaultTagger().Tag(text);

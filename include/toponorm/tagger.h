@@ -74,7 +74,9 @@ class TaggerEngine;
 //
 //   option              default  meaning
 //   min_score           0.55     mentions whose best place scores below are
-//                                dropped; lower finds more, with more noise
+//                                dropped (Match::score, to three decimals,
+//                                is what is compared); lower finds more,
+//                                with more noise
 //                                (the score is how sure the mention is a
 //                                place, times how well known the place is,
 //                                times how clearly its reading wins)
@@ -95,7 +97,10 @@ class TaggerEngine;
 //                                found and then judged no place mention
 //                                ("common word at the start of a sentence"),
 //                                and the mentions below min_score: for
-//                                tuning and bug reports, not for use
+//                                tuning and bug reports, not for use. The
+//                                mentions stay as without it (those with a
+//                                score of at least min_score); an added
+//                                entry may overlap a mention after it
 struct TaggerOptions {
   double min_score = 0.55;
   size_t max_alternatives = 4;

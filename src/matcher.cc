@@ -226,6 +226,17 @@ size_t FirstMark(std::string_view text, std::initializer_list<std::string_view> 
   return first;
 }
 
+// A letter that Persian and Urdu use and Arabic does not (ی ک گ پ چ ژ ے ٹ
+// ڈ ڑ ں ھ) in `text`.
+bool HasPersianOrUrduLetter(std::string_view text) {
+  for (std::string_view letter :
+       {"\xDB\x8C", "\xDA\xA9", "\xDA\xAF", "\xD9\xBE", "\xDA\x86", "\xDA\x98",
+        "\xDB\x92", "\xD9\xB9", "\xDA\x88", "\xDA\x91", "\xDA\xBA", "\xDA\xBE"}) {
+    if (text.find(letter) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // أل or إل at the start of `text` (after spaces).
 bool StartsWithHamzaLam(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
@@ -239,14 +250,8 @@ bool StartsWithHamzaLam(std::string_view text) {
 bool StartsWithPersianAlefLam(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   if (!StartsWith(text, "\xD8\xA7\xD9\x84")) return false;
-  const std::string_view word =
-      text.substr(0, std::min(text.find_first_of(" ,-"), text.find("\xD8\x8C")));  // ،
-  for (std::string_view letter :
-       {"\xDB\x8C", "\xDA\xA9", "\xDA\xAF", "\xD9\xBE", "\xDA\x86", "\xDA\x98",
-        "\xDB\x92", "\xD9\xB9", "\xDA\x88", "\xDA\x91", "\xDA\xBA", "\xDA\xBE"}) {
-    if (word.find(letter) != std::string_view::npos) return true;
-  }
-  return false;
+  return HasPersianOrUrduLetter(
+      text.substr(0, std::min(text.find_first_of(" ,-"), text.find("\xD8\x8C"))));  // ،
 }
 
 // The languages whose names of countries and divisions the queries follow
@@ -332,6 +337,9 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
   query->other_script = script != Script::kLatin && script != Script::kNone;
   // Before the folding of أ, and of the Persian and Urdu letters.
   query->lam_is_letter = StartsWithHamzaLam(name) || StartsWithPersianAlefLam(name);
+  // Persian and Urdu write "and" and "in" as words of their own: the first
+  // letter of "ونیس" (Venice) or "بلومینگتون" is the name's.
+  const bool persian_or_urdu = HasPersianOrUrduLetter(name);
   add(base, 0, '\0', nullptr);
   if (rules_ != nullptr) {
     std::vector<RuleMatch> stripped;
@@ -391,9 +399,11 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
     const std::string rest =
         space == std::string::npos ? "" : text.substr(space);
     // Arabic proclitics on the first word: conjunction, then preposition.
-    for (ProcliticStem& s : ArabicProcliticStems(first)) {
-      add(std::move(s.stem) + rest, penalty + 0.04 * s.removed, feature,
-          "Arabic proclitic removed");
+    if (!persian_or_urdu) {
+      for (ProcliticStem& s : ArabicProcliticStems(first)) {
+        add(std::move(s.stem) + rest, penalty + 0.04 * s.removed, feature,
+            "Arabic proclitic removed");
+      }
     }
     // The article glued inside a word: "ديرالزور" is "دير الزور".
     for (size_t pos = 4; pos + kAlefLam.size() + 4 <= text.size(); ++pos) {

@@ -1131,6 +1131,22 @@ TEST(ResolverCompassTest, AWordOfDirectionIsReadInEnglishFirst) {
                      {"ویلسون، ویرجینیای غربی", "test:wilson-wv"}});
 }
 
+TEST(ResolverTest, PersianAndUrduNamesHaveNoArabicProclitics) {
+  // Arabic glues "in" (ب) and "so" (ف) to the word after; Persian and Urdu
+  // write such words apart. A name in either, known by its Persian or Urdu
+  // letters (here گ, ی), keeps its first letter: "بلومینگتون" is
+  // Bloomington, not "in Lomington". In Arabic letters it may still be "in
+  // Lomington".
+  const std::vector<PlaceRecord> places = {
+      Town("test:lomington", "Lomington", "GB", 90000, {"لومينغتون"}),
+      Town("test:bloomington", "Bloomington", "US", 80000),
+      Town("test:lint", "Lint", "BE", 90000, {"لينت"}),
+      Town("test:flint", "Flint", "US", 80000)};
+  ExpectBestMatches(places, {{"بلومینگتون", "test:bloomington"},
+                             {"فلینت", "test:flint"},
+                             {"بلومينغتون", "test:lomington"}});
+}
+
 TEST(ResolverQualifierTest, AQualifierReadPoorlyStillCountsALittle) {
   // Persian writes Texas "تگزاس" (tegzas): letter for letter it reads
   // nearer Togo and Tunisia than Texas (only its gaf-zay reading, "tksas",

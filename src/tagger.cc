@@ -2159,7 +2159,8 @@ void TaggerEngine::TagStretch(std::string_view stretch, size_t base,
   for (const Pending& p : pending) {
     if (p.cands.empty()) continue;
     const double total = Impl::ShareTotal(p);
-    const bool mention = !p.rejected && impl.ReportedScore(p, p.cands[0], total) >= options_.min_score;
+    const bool mention =
+        !p.rejected && impl.ReportedScore(p, p.cands[0], total) >= options_.min_score;
     if (!mention && !diagnostics) continue;
     Mention m;
     const size_t start = impl.tokens[p.span_first].start;

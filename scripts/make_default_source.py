@@ -397,8 +397,9 @@ STEM_TIER = 2  # tiers of seats found by a stem: 2 (name), 3 (alternate)
 def subdivision_stems(name):
     """Stems of an adjectival division name: "novosibirsk" and "novosibir" of
     "Novosibirskaja oblast'", "donet" and "donetsk" of "Donetska oblast"."""
-    key = DIVISION_WORDS.sub("", match_key(name))
-    if key == match_key(name):
+    whole = match_key(name)
+    key = DIVISION_WORDS.sub("", whole)
+    if key == whole:
         return []
     stems = []
     for ending in ADJECTIVE_ENDINGS:

@@ -45,9 +45,11 @@ struct PlaceEntry {
   std::vector<NameEntry> names;
 };
 
-bool IsSeatCode(std::string_view code) {
-  return code == "PPLC" || code == "PPLA" || code == "PPLA2" || code == "PPLA3" ||
-         code == "PPLA4";
+// A populated place that is the seat of a country or of a division.
+bool IsSeat(const PlaceRecord& r) {
+  const std::string& code = r.feature_code;
+  return r.feature_class == 'P' && (code == "PPLC" || code == "PPLA" || code == "PPLA2" ||
+                                    code == "PPLA3" || code == "PPLA4");
 }
 
 // What an administrative seat of unrecorded population (0) is ranked as.
@@ -62,7 +64,7 @@ class TypicalSeatPopulation {
     absl::flat_hash_map<std::string, std::vector<uint64_t>> known;
     for (const PlaceEntry& entry : places) {
       const PlaceRecord& r = entry.record;
-      if (r.population == 0 || r.feature_class != 'P' || !IsSeatCode(r.feature_code)) continue;
+      if (r.population == 0 || !IsSeat(r)) continue;
       known[r.feature_code].push_back(r.population);
       known[CountryAndCode(r)].push_back(r.population);
     }
@@ -76,9 +78,7 @@ class TypicalSeatPopulation {
 
   // `r`'s population, or the typical one of its kind when it has none.
   uint64_t For(const PlaceRecord& r) const {
-    if (r.population != 0 || r.feature_class != 'P' || !IsSeatCode(r.feature_code)) {
-      return r.population;
-    }
+    if (r.population != 0 || !IsSeat(r)) return r.population;
     auto it = median_.find(CountryAndCode(r));
     if (it == median_.end()) it = median_.find(r.feature_code);
     return it == median_.end() ? 0 : it->second;

@@ -243,10 +243,10 @@ bool StartsWithHamzaLam(std::string_view text) {
   return StartsWith(text, "\xD8\xA3\xD9\x84") || StartsWith(text, "\xD8\xA5\xD9\x84");
 }
 
-// ال at the start of `text` (after spaces), in a first word written with a
-// letter that Persian and Urdu use and Arabic does not (ی ک گ پ چ ژ ے ٹ ڈ ڑ
-// ں ھ): those languages have no article, and the letters are the Al-, El-,
-// Il- of a foreign name (البیون Albion, الینوائے Illinois).
+// ال at the start of `text` (after spaces), in a first word with a Persian
+// or Urdu letter (HasPersianOrUrduLetter): those languages have no article,
+// and the letters are the Al-, El-, Il- of a foreign name (البیون Albion,
+// الینوائے Illinois).
 bool StartsWithPersianAlefLam(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   if (!StartsWith(text, "\xD8\xA7\xD9\x84")) return false;

@@ -665,49 +665,84 @@ void ReadConvention(ReadingAlternative alternative, const std::string_view (&sig
   if (alternatives & alternative) Respell(rules, out, start);
 }
 
+// Which romanizer reads a letter: Greek, Arabic, or the Latin one (which
+// also reads Cyrillic); kNone for signs that belong to no run of their own.
+Script ReaderOf(char32_t c) {
+  const Script script = ScriptOf(c);
+  if (script == Script::kGreek || script == Script::kArabic || script == Script::kNone) {
+    return script;
+  }
+  return Script::kLatin;
+}
+
+// Reads one run of `word` whose letters one romanizer reads, appending to
+// `out`; `last` says the run ends the name (Arabic reads a final letter
+// differently).
+void ReadRun(const std::u32string& run, Script reader, GreekStyle style, bool last,
+             uint16_t alternatives, std::string* out, uint16_t* allowed_out) {
+  switch (reader) {
+    case Script::kGreek:
+      RomanizeGreekWord(run, style, out);
+      break;
+    case Script::kArabic:
+      RomanizeArabicWord(run, last, alternatives, out, allowed_out);
+      break;
+    default: {
+      const size_t start = out->size();
+      for (char32_t c : run) {
+        switch (ScriptOf(c)) {
+          case Script::kCyrillic:
+            RomanizeCyrillic(c, alternatives, out, allowed_out);
+            break;
+          case Script::kOther: break;
+          default: RomanizeLatin(c, out); break;  // Latin, digits
+        }
+      }
+      ReadSemivowelJ(out, start);
+      ReadConvention(kLatinTranscriptions, kTranscriptionSigns, kTranscriptionRules,
+                     alternatives, out, start, allowed_out);
+      ReadConvention(kLatinDutchIndies, kDutchIndiesSigns, kDutchIndiesRules,
+                     alternatives, out, start, allowed_out);
+      ReadConvention(kLatinUmlauts, kUmlautSigns, kUmlautRules, alternatives, out, start,
+                     allowed_out);
+      ReadConvention(kLatinRussianEh, kRussianEhSigns, kRussianEhRules, alternatives, out,
+                     start, allowed_out);
+      break;
+    }
+  }
+}
+
 // Reads every word of `text` with a per-script function, Greek with `style`.
+// A word that mixes scripts ("Aστάνα" with a Latin A, GeoNames' half-
+// romanized "am ہajr") is read run by run, each run by its own script's
+// romanizer: one romanizer would drop the letters it does not know.
 std::string ReadWith(const std::vector<std::u32string>& words,
                      GreekStyle style, uint16_t alternatives,
                      uint16_t* allowed_out) {
   std::string out;
   for (size_t k = 0; k < words.size(); ++k) {
     const std::u32string& word = words[k];
+    const bool last_word = k + 1 == words.size();
     if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    Script script = Script::kNone;
-    for (char32_t c : word) {
-      script = ScriptOf(c);
-      if (script != Script::kNone) break;
-    }
-    switch (script) {
-      case Script::kGreek:
-        RomanizeGreekWord(word, style, &out);
-        break;
-      case Script::kArabic:
-        RomanizeArabicWord(word, k + 1 == words.size(), alternatives, &out,
-                           allowed_out);
-        break;
-      default: {
-        const size_t start = out.size();
-        for (char32_t c : word) {
-          switch (ScriptOf(c)) {
-            case Script::kCyrillic:
-              RomanizeCyrillic(c, alternatives, &out, allowed_out);
-              break;
-            case Script::kOther: break;
-            default: RomanizeLatin(c, &out); break;  // Latin, digits
-          }
-        }
-        ReadSemivowelJ(&out, start);
-        ReadConvention(kLatinTranscriptions, kTranscriptionSigns, kTranscriptionRules,
-                       alternatives, &out, start, allowed_out);
-        ReadConvention(kLatinDutchIndies, kDutchIndiesSigns, kDutchIndiesRules,
-                       alternatives, &out, start, allowed_out);
-        ReadConvention(kLatinUmlauts, kUmlautSigns, kUmlautRules, alternatives, &out, start,
-                       allowed_out);
-        ReadConvention(kLatinRussianEh, kRussianEhSigns, kRussianEhRules, alternatives, &out,
-                       start, allowed_out);
-        break;
+    // The first letter's reader; signs without a script join the run they
+    // are in.
+    Script reader = Script::kNone;
+    size_t run_start = 0;
+    for (size_t i = 0; i < word.size(); ++i) {
+      const Script letter = ReaderOf(word[i]);
+      if (letter == Script::kNone || letter == reader) continue;
+      if (reader != Script::kNone) {
+        ReadRun(word.substr(run_start, i - run_start), reader, style, /*last=*/false,
+                alternatives, &out, allowed_out);
+        run_start = i;
       }
+      reader = letter;
+    }
+    if (run_start == 0) {
+      ReadRun(word, reader, style, last_word, alternatives, &out, allowed_out);
+    } else {
+      ReadRun(word.substr(run_start), reader, style, last_word, alternatives, &out,
+              allowed_out);
     }
   }
   return out;

@@ -325,6 +325,10 @@ const Case kScriptCases[] = {
     {"QualifiedAlexandriaEgypt", "Alexandria, Egypt", "geonames:361058"},
     {"TrailingComma", "Raqqa,", "geonames:172955"},
     {"Parenthesized", "(Raqqa)", "geonames:172955"},
+    // A Latin letter in a Greek word (the capitals look the same) and a
+    // Greek one in a Latin word: each run is read by its own script.
+    {"GreekWithLatinCapitalM", "Mοσούλη", "geonames:99072"},
+    {"LatinWithGreekRho", "Ρaqqa", "geonames:172955"},
     // Other scripts with a gazetteer name
     {"AmAddisAbaba", "አዲስ አበባ", "geonames:344979"},
     {"HeJerusalem", "ירושלים", "geonames:281184"},

@@ -123,6 +123,16 @@ TEST(RomanizeTest, EmptyAndUncoveredScripts) {
   EXPECT_TRUE(Romanize("አዲስ አበባ").empty());
 }
 
+TEST(RomanizeTest, AWordMixingScriptsIsReadRunByRun) {
+  // One romanizer for the whole word would drop the letters of the others.
+  EXPECT_EQ(Romanize("aστανα")[0], "astana");   // Latin a, then Greek
+  EXPECT_EQ(Romanize("mοσουλη")[0], "mosuli");  // Latin m, then Greek
+  EXPECT_EQ(Romanize("اlfahm")[0], "alfahm");   // Arabic alef, then Latin
+  EXPECT_EQ(Romanize("ραqqa")[0], "raqqa");     // Greek, then Latin
+  // A single-script word reads as before.
+  EXPECT_EQ(Romanize("αστανα")[0], "astana");
+}
+
 TEST(RomanizeGreekTest, InitialMpIsB) {
   const std::vector<std::string> r = Romanize("μπαρ");
   ASSERT_FALSE(r.empty());

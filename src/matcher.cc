@@ -1043,6 +1043,7 @@ void Matcher::ReadQualifiers(std::string_view text, Query* query) const {
       qualifier.country = std::string(p.country, 2);
       if (code == "ADM1") qualifier.admin1 = std::string(Admin1Of(data_, p));
       qualifier.score = found.score;
+      qualifier.best = found.score == best;
       query->qualifiers.push_back(std::move(qualifier));
     }
   }
@@ -1130,6 +1131,10 @@ Matcher::Agreement Matcher::QualifierMatch(const Query& query, const PlaceRecord
     if (!q.admin1.empty() && !admin1.empty()) {
       // Atlanta, Georgia is not "Atlanta, Texas", though both are in the US.
       agreement = q.admin1 == admin1 ? Agreement::kDivision : Agreement::kOtherDivision;
+      // A lesser reading of the qualifier vouches for its own division,
+      // not for its country: "آریزونا" is Arizona before Ryazan, and
+      // Kaluga, another Russian division's town, has no claim from it.
+      if (agreement == Agreement::kOtherDivision && !q.best) continue;
     }
     if (agreement < best ||
         (agreement == best && (strength == nullptr || q.score <= *strength))) {

@@ -67,6 +67,7 @@ struct Query {
     std::string country;
     std::string admin1;
     double score = 0;  // how well the qualifier's text matched it
+    bool best = false;  // the qualifier's best reading
   };
   // Empty when the query has no qualifier or none names a division.
   std::vector<Qualifier> qualifiers;

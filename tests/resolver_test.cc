@@ -1212,6 +1212,29 @@ TEST(ResolverQualifierTest, APlaceInAnotherDivisionOfTheCountryIsNotWhereTheQuer
   EXPECT_GT(by_id["test:atlanta-ga"]->score, by_id["test:atlanta-ca"]->score) << Describe(*m);
 }
 
+TEST(ResolverQualifierTest, ALesserReadingOfTheQualifierVouchesForItsDivisionOnly) {
+  // Persian "آریزونا" reads best as Arizona and, less well, as Ryazan. The
+  // Russian reading may still point at Ryazan's own places, but Kaluga, in
+  // another Russian division, gets nothing from it and stays below the
+  // Coolidge of Arizona its name matches less well.
+  const std::vector<PlaceRecord> places = {
+      PlaceInDivision("test:coolidge-az", "Coolidge", "US", "AZ", 'P', "PPL", 12297),
+      PlaceInDivision("test:kaluga", "Kaluga", "RU", "25", 'P', "PPLA", 340851),
+      PlaceInDivision("test:az", "Arizona", "US", "AZ", 'A', "ADM1", 0),
+      PlaceInDivision("test:ryazan", "Ryazan", "RU", "62", 'A', "ADM1", 0)};
+  ExpectBestMatches(places, {{"کولیج، آریزونا", "test:coolidge-az"}});
+  const std::unique_ptr<const Gazetteer> gazetteer = GazetteerOf(places);
+  ASSERT_NE(gazetteer, nullptr);
+  const Resolver resolver(*gazetteer);
+  absl::StatusOr<std::vector<Match>> m = resolver.Resolve("کولیج، آریزونا");
+  ASSERT_TRUE(m.ok());
+  for (const Match& match : *m) {
+    if (match.place.id == "test:kaluga") {
+      EXPECT_THAT(match.reason, Not(HasSubstr("qualifier"))) << Describe(*m);
+    }
+  }
+}
+
 TEST(ResolverQualifierTest, PersianGafZayIsTheXOfTexas) {
   // "آتنز، تگزاس": read "tgzas" letter for letter, the qualifier is nearer
   // Tunisia and Tennessee than Texas, and the Athens of Tennessee, larger,

@@ -562,15 +562,36 @@ bool SplitWadeGiles(std::string_view syllable, std::string_view* initial,
   return false;
 }
 
+// Which romanizer reads a letter of `script`: Greek, Arabic, or the Latin
+// one (which also reads Cyrillic); kNone for signs that belong to no run
+// of their own.
+Script ReaderOf(Script script) {
+  if (script == Script::kGreek || script == Script::kArabic || script == Script::kNone) {
+    return script;
+  }
+  return Script::kLatin;
+}
+
+// Letters of a name that one romanizer reads: a word, or a part of a word
+// that mixes scripts ("Aστάνα" with a Latin A, GeoNames' half-romanized
+// "am ہajr"), each part then read by its own script's romanizer, since one
+// romanizer would drop the letters it does not know.
+struct Run {
+  std::u32string text;
+  Script reader = Script::kNone;
+  bool joins_previous = false;  // the rest of the previous run's word
+};
+
 // The pinyin reading of `words` when every word is one Wade-Giles syllable,
 // at least two of them, one with a spelling pinyin does not have (hs, ts,
 // tz, ch, -ih, -ien, -ieh, -ung, -uei, -erh...); else "".
-std::string WadeGilesToPinyin(const std::vector<std::u32string>& words,
-                              bool aspirated) {
+std::string WadeGilesToPinyin(const std::vector<Run>& words, bool aspirated) {
   if (words.size() < 2) return "";
   std::string out;
   bool marked = false;
-  for (const std::u32string& w : words) {
+  for (const Run& run : words) {
+    if (run.joins_previous) return "";  // a word of several scripts
+    const std::u32string& w = run.text;
     std::string syllable;
     for (char32_t c : w) {
       if (c < 'a' || c > 'z') return "";
@@ -665,15 +686,6 @@ void ReadConvention(ReadingAlternative alternative, const std::string_view (&sig
   if (alternatives & alternative) Respell(rules, out, start);
 }
 
-// Which romanizer reads a letter: Greek, Arabic, or the Latin one (which
-// also reads Cyrillic); kNone for signs that belong to no run of their own.
-Script ReaderOf(char32_t c) {
-  const Script script = ScriptOf(c);
-  if (script == Script::kGreek || script == Script::kArabic || script == Script::kNone) {
-    return script;
-  }
-  return Script::kLatin;
-}
 
 // Reads one run of `word` whose letters one romanizer reads, appending to
 // `out`; `last` says the run ends the name (Arabic reads a final letter
@@ -712,38 +724,15 @@ void ReadRun(const std::u32string& run, Script reader, GreekStyle style, bool la
   }
 }
 
-// Reads every word of `text` with a per-script function, Greek with `style`.
-// A word that mixes scripts ("Aστάνα" with a Latin A, GeoNames' half-
-// romanized "am ہajr") is read run by run, each run by its own script's
-// romanizer: one romanizer would drop the letters it does not know.
-std::string ReadWith(const std::vector<std::u32string>& words,
-                     GreekStyle style, uint16_t alternatives,
+// Reads every run of a name with its script's function, Greek with `style`.
+std::string ReadWith(const std::vector<Run>& runs, GreekStyle style, uint16_t alternatives,
                      uint16_t* allowed_out) {
   std::string out;
-  for (size_t k = 0; k < words.size(); ++k) {
-    const std::u32string& word = words[k];
-    const bool last_word = k + 1 == words.size();
-    if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    // The first letter's reader; signs without a script join the run they
-    // are in.
-    Script reader = Script::kNone;
-    size_t run_start = 0;
-    for (size_t i = 0; i < word.size(); ++i) {
-      const Script letter = ReaderOf(word[i]);
-      if (letter == Script::kNone || letter == reader) continue;
-      if (reader != Script::kNone) {
-        ReadRun(word.substr(run_start, i - run_start), reader, style, /*last=*/false,
-                alternatives, &out, allowed_out);
-        run_start = i;
-      }
-      reader = letter;
-    }
-    if (run_start == 0) {
-      ReadRun(word, reader, style, last_word, alternatives, &out, allowed_out);
-    } else {
-      ReadRun(word.substr(run_start), reader, style, last_word, alternatives, &out,
-              allowed_out);
-    }
+  for (size_t k = 0; k < runs.size(); ++k) {
+    const Run& run = runs[k];
+    if (!run.joins_previous && !out.empty() && out.back() != ' ') out.push_back(' ');
+    ReadRun(run.text, run.reader, style, /*last=*/k + 1 == runs.size(), alternatives, &out,
+            allowed_out);
   }
   return out;
 }
@@ -751,39 +740,49 @@ std::string ReadWith(const std::vector<std::u32string>& words,
 }  // namespace
 
 std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
-  std::vector<std::u32string> words;
+  std::vector<Run> runs;
   bool greek = false;
   {
-    std::u32string all = Decode(normalized);
-    std::u32string current;
-    for (char32_t c : all) {
+    Run current;
+    for (char32_t c : Decode(normalized)) {
       if (c == U' ') {
-        if (!current.empty()) words.push_back(std::move(current));
-        current.clear();
-      } else {
-        greek = greek || ScriptOf(c) == Script::kGreek;
-        current.push_back(c);
+        if (!current.text.empty()) runs.push_back(std::move(current));
+        current = Run();
+        continue;
       }
+      const Script script = ScriptOf(c);
+      greek = greek || script == Script::kGreek;
+      const Script reader = ReaderOf(script);
+      // Signs without a script stay in the run they are in.
+      if (reader != Script::kNone && reader != current.reader) {
+        if (current.reader != Script::kNone) {
+          runs.push_back(std::move(current));
+          current = Run();
+          current.joins_previous = true;
+        }
+        current.reader = reader;
+      }
+      current.text.push_back(c);
     }
-    if (!current.empty()) words.push_back(std::move(current));
+    if (!current.text.empty()) runs.push_back(std::move(current));
   }
   std::vector<std::string> readings;
   uint16_t allowed = 0;  // the alternatives the name's letters admit
   uint16_t unused = 0;
-  AddReading(ReadWith(words, GreekStyle::kPhonetic, kArabicDefault, &allowed),
+  AddReading(ReadWith(runs, GreekStyle::kPhonetic, kArabicDefault, &allowed),
              &readings);
   if (greek) {
-    AddReading(ReadWith(words, GreekStyle::kElot, kArabicDefault, &unused),
+    AddReading(ReadWith(runs, GreekStyle::kElot, kArabicDefault, &unused),
                &readings);
-    AddReading(ReadWith(words, GreekStyle::kClassical, kArabicDefault, &unused),
+    AddReading(ReadWith(runs, GreekStyle::kClassical, kArabicDefault, &unused),
                &readings);
-    AddReading(ReadWith(words, GreekStyle::kMixed, kArabicDefault, &unused),
+    AddReading(ReadWith(runs, GreekStyle::kMixed, kArabicDefault, &unused),
                &readings);
   }
   // Chinese in Wade-Giles: the pinyin readings.
-  if (!greek && words.size() >= 2) {
-    AddReading(WadeGilesToPinyin(words, /*aspirated=*/false), &readings);
-    AddReading(WadeGilesToPinyin(words, /*aspirated=*/true), &readings);
+  if (!greek && runs.size() >= 2) {
+    AddReading(WadeGilesToPinyin(runs, /*aspirated=*/false), &readings);
+    AddReading(WadeGilesToPinyin(runs, /*aspirated=*/true), &readings);
   }
   // Arabic script, Cyrillic and (for queries) Latin: one more reading per
   // alternative the name admits.
@@ -796,7 +795,7 @@ std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
         kLatinUmlauts, kLatinRussianEh}) {
     if ((alternative & kQueryOnly) && kind != Readings::kQuery) continue;
     if (allowed & alternative) {
-      AddReading(ReadWith(words, GreekStyle::kPhonetic, alternative, &unused),
+      AddReading(ReadWith(runs, GreekStyle::kPhonetic, alternative, &unused),
                  &readings);
     }
   }
@@ -806,7 +805,7 @@ std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
   constexpr uint16_t kConsonants = kArabicWawV | kArabicJimG | kArabicZaySz | kArabicShinCh;
   const uint16_t consonants = allowed & kConsonants;
   if ((consonants & (consonants - 1)) != 0) {  // two or more
-    AddReading(ReadWith(words, GreekStyle::kPhonetic, consonants, &unused), &readings);
+    AddReading(ReadWith(runs, GreekStyle::kPhonetic, consonants, &unused), &readings);
   }
   return readings;
 }

@@ -108,7 +108,7 @@ enum class Readings { kIndex, kQuery };
 // kMaxReadings. Latin text has one reading (a query with j, oe, dh, ye or
 // yi up to three); Greek has several (phonetic, ELOT-like, classical);
 // Arabic-script text is read with its long vowels. Scripts without a table
-// yield no readings.
+// yield no readings. A word that mixes scripts is read run by run.
 inline constexpr size_t kMaxReadings = 4;
 std::vector<std::string> Romanize(std::string_view normalized,
                                   Readings kind = Readings::kIndex);

@@ -686,10 +686,8 @@ void ReadConvention(ReadingAlternative alternative, const std::string_view (&sig
   if (alternatives & alternative) Respell(rules, out, start);
 }
 
-
-// Reads one run of `word` whose letters one romanizer reads, appending to
-// `out`; `last` says the run ends the name (Arabic reads a final letter
-// differently).
+// Reads `run`, letters that `reader` reads, appending to `out`; `last` says
+// the run ends the name (Arabic reads a final letter differently).
 void ReadRun(const std::u32string& run, Script reader, GreekStyle style, bool last,
              uint16_t alternatives, std::string* out, uint16_t* allowed_out) {
   switch (reader) {

@@ -140,7 +140,9 @@ inline constexpr size_t kMinDeletionSkeletonLength = 4;
 
 // Weighted edit distance between two ASCII readings: vowel insertions and
 // deletions are cheap, so are substitutions within one consonant class and
-// doubled letters; everything else costs 1. A break between words (one or
+// doubled letters, and a digraph of the skeleton ("zh", "kh", "dj") for a
+// letter of its class ("j", "h") costs half a letter; everything else
+// costs 1. A break between words (one or
 // more spaces) is compared like a letter that costs
 // PreparedReading::kWordBreakCost to leave out, and only the first
 // PreparedReading::kMaxCompared letters and breaks are compared. When
@@ -174,6 +176,10 @@ class PreparedReading {
                                 double limit);
   unsigned char letters_[kMaxCompared];
   float indel_[kMaxCompared];  // cost of inserting or deleting each letter
+  // The skeleton class of a digraph ("zh", "kh", "dj") that ends at each
+  // letter, 0 for none: the pair stands for one letter of that class.
+  char digraph_[kMaxCompared];
+  uint32_t digraph_classes_ = 0;  // ClassBit of each class in digraph_
   size_t size_ = 0;            // letters_ in use
   size_t length_ = 0;
 };

@@ -772,10 +772,28 @@ TEST(ReadingDistanceTest, BreaksBetweenWordsAreCompared) {
   EXPECT_LT(ReadingDistance("dirzor", "deir zor"), ReadingDistance("dirzor", "dirkor"));
 }
 
+// A digraph and a letter of its skeleton class are one sound written two
+// ways: half a letter apart, as the skeletons (which equate them) would
+// have it, not a letter and more.
+TEST(ReadingDistanceTest, ADigraphIsHalfALetterFromALetterOfItsClass) {
+  EXPECT_NEAR(ReadingDistance("druzhba", "drujba"), 0.5, 1e-6);   // zh, j
+  EXPECT_NEAR(ReadingDistance("drujba", "druzhba"), 0.5, 1e-6);
+  EXPECT_NEAR(ReadingDistance("khalil", "halil"), 0.5, 1e-6);     // kh, h
+  EXPECT_NEAR(ReadingDistance("djerba", "jerba"), 0.5, 1e-6);     // dj, j
+  EXPECT_NEAR(ReadingDistance("philippi", "filippi"), 0.5, 1e-6); // ph, f
+  // Only within a word: "d j" is two letters.
+  EXPECT_NEAR(ReadingDistance("ad jerba", "ajerba"), 1.5, 1e-6);
+  // Not a letter of another class: "kh" and "k" stay an h apart.
+  EXPECT_NEAR(ReadingDistance("khalil", "kalil"), 0.4, 1e-6);
+  // French "Droujba" for Druzhba: nearer it than the letter left out.
+  EXPECT_LT(ReadingDistance("droujba", "druzhba"), ReadingDistance("droujba", "druba"));
+}
+
 TEST(ReadingDistanceTest, Symmetric) {
   for (auto [a, b] : std::vector<std::pair<std::string, std::string>>{
            {"raqqa", "rakka"}, {"damascus", "damscus"}, {"mosul", "mossul"},
-           {"deir zor", "dayr zawr"}, {"", "abc"}}) {
+           {"deir zor", "dayr zawr"}, {"", "abc"}, {"zhukov", "jukof"},
+           {"al khalil", "halil"}, {"sh sh", "s ch"}}) {
     EXPECT_NEAR(ReadingDistance(a, b), ReadingDistance(b, a), 1e-9) << a << "/" << b;
   }
 }
@@ -794,7 +812,8 @@ TEST(ReadingSimilarityTest, FloorStopsEarlyButNeverChangesTheAnswer) {
   const std::vector<std::string> readings = {
       "raqqa", "raqqah", "ar raqqah", "rakka", "riga", "dayr az zawr",
       "deir ez zor", "mosul", "al mawsil", "damascus", "dimashq", "",
-      "a", "iraka", "shanghai", "shuanghuai", std::string(100, 'k')};
+      "a", "iraka", "shanghai", "shuanghuai", std::string(100, 'k'),
+      "druzhba", "drujba", "khalkhal", "halhal", "djidjelli", "jijel"};
   for (bool vowels_written : {true, false}) {
     for (const std::string& a : readings) {
       for (const std::string& b : readings) {

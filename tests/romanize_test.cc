@@ -359,6 +359,13 @@ TEST(RomanizeArabicTest, InitialAlefMayOnlyCarryTheVowel) {
     EXPECT_TRUE(Contains(r, reading)) << name << ": " << Join(r);
   }
   EXPECT_EQ(Romanize(NormalizeName("أيمن"))[0], "aymn");
+  // It is the second reading, before the other alternatives: foreign
+  // names (أوتيكا Utica, أوفا Ufa) far outnumber Arabic ones with the
+  // diphthong, and each later reading costs similarity.
+  const std::vector<std::string> utica = Romanize(NormalizeName("أوتيكا"));
+  ASSERT_GE(utica.size(), 2u);
+  EXPECT_EQ(utica[0], "awtika");
+  EXPECT_EQ(utica[1], "utika") << Join(utica);
   // Not before a long vowel (ايا is a syllable of its own) nor in the
   // middle of a word.
   EXPECT_FALSE(Contains(Romanize(NormalizeName("ايار")), "iar"));

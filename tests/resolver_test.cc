@@ -441,10 +441,14 @@ TEST(ResolverTest, AQualifierThatNamesADivisionPicksThePlaceInIt) {
     EXPECT_EQ(m[0].place.id, c.id) << c.query << Describe(m);
     EXPECT_THAT(m[0].reason, HasSubstr(c.qualifier)) << c.query;
   }
-  // A namesake elsewhere in the same country still ranks above one abroad.
-  std::vector<Match> m = Resolve("Athens, Georgia");
+  // A namesake elsewhere in the same country still ranks above one abroad
+  // (Athens, Georgia before the capital of Greece).
+  std::vector<Match> m = Resolve("Athens, Ohio");
   ASSERT_GE(m.size(), 2u);
+  EXPECT_EQ(m[0].place.id, "geonames:4505542") << Describe(m);
+  EXPECT_EQ(m[1].place.name, "Athens") << Describe(m);
   EXPECT_EQ(m[1].place.country, "US") << Describe(m);
+  EXPECT_THAT(m[1].reason, HasSubstr("not US-OH")) << Describe(m);
 }
 
 TEST(ResolverTest, AQualifierIsReadPartByPartAndCostsThePlacesOutsideIt) {
@@ -1049,6 +1053,24 @@ TEST(ResolverArabicTest, AnInitialAlefMayOnlyCarryTheVowel) {
                      Town("test:utica", "Utica", "US", 60000),
                      Town("test:atoka", "Atoka", "US", 3000)},
                     {{"أوفا", "test:ufa"}, {"أوتيكا", "test:utica"}});
+}
+
+TEST(ResolverArabicTest, AFarReadingOfACountryDoesNotOutrankAClosePlace) {
+  // "مانجاليا" reads as Mangalia (0.94) and only roughly as Mongolia
+  // (0.87), "ناجرة" as Nájera (0.95) and roughly as Nigeria (0.85): found
+  // by their sound, the countries' prominence counts half.
+  ExpectBestMatches(
+      {PlaceInDivision("test:mangalia", "Mangalia", "RO", "", 'P', "PPLA2", 39619),
+       PlaceInDivision("test:mongolia", "Mongolia", "MN", "", 'A', "PCLI", 3000000),
+       Town("test:najera", "Nájera", "ES", 7789),
+       PlaceInDivision("test:nigeria", "Nigeria", "NG", "", 'A', "PCLI", 200000000)},
+      {{"مانجاليا", "test:mangalia"}, {"ناجرة", "test:najera"}},
+      MatchKind::kPhonetic);
+  // An exact name is still settled by prominence among namesakes.
+  ExpectBestMatches({Town("test:small-mangalia", "Mangalia", "US", 500),
+                     PlaceInDivision("test:mangalia", "Mangalia", "RO", "", 'P',
+                                     "PPLA2", 39619)},
+                    {{"Mangalia", "test:mangalia"}});
 }
 
 TEST(ResolverArabicTest, AnHAfterAConsonantIsALetterOfItsOwn) {

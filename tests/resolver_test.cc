@@ -1073,6 +1073,22 @@ TEST(ResolverArabicTest, AFarReadingOfACountryDoesNotOutrankAClosePlace) {
                     {{"Mangalia", "test:mangalia"}});
 }
 
+TEST(ResolverArabicTest, FoundByItsSoundAPlaceManyLanguagesNameComesFirst) {
+  // "مارساي" reads as Marseille's "Marsej" and as a town named Marsa alike
+  // (0.95): the transcription is more likely of the city that many
+  // languages name, though it matches one of the city's alternate names
+  // and the town is a seat nearly as prominent.
+  ExpectBestMatches(
+      {PlaceInDivision("test:marseille", "Marseille", "FR", "", 'P', "PPLA", 870000,
+                       {"Marseilles", "Marsella", "Marsiglia", "Marselha", "Marsylia",
+                        "Massilia", "Marsilya", "Marsej", "Marsel", "Marsilha",
+                        "Marselj", "Marsey", "Марсель", "Марсилия", "Μασσαλία",
+                        "マルセイユ", "马赛", "마르세유", "מרסיי", "Մարսել", "მარსელი",
+                        "Марсэль", "Marsejlo", "Marseļa", "Marselis", "Marseljo"}),
+       PlaceInDivision("test:marsa", "Marsa", "MT", "", 'P', "PPLA", 100000)},
+      {{"مارساي", "test:marseille"}}, MatchKind::kPhonetic);
+}
+
 TEST(ResolverArabicTest, AnHAfterAConsonantIsALetterOfItsOwn) {
   // "دهلي" is Dehli, not "Dhli" (Zali's consonants); "ويكهام" Wickham, not
   // "Wikham" (Hamm's); "پهرامپ" Pahrump, not "Framp" (Frampol's).

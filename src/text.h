@@ -142,12 +142,12 @@ inline constexpr size_t kMinDeletionSkeletonLength = 4;
 // deletions are cheap, so are substitutions within one consonant class and
 // doubled letters, and a digraph of the skeleton ("zh", "kh", "dj") for a
 // letter of its class ("j", "h") costs half a letter; everything else
-// costs 1. A break between words (one or
-// more spaces) is compared like a letter that costs
-// PreparedReading::kWordBreakCost to leave out, and only the first
-// PreparedReading::kMaxCompared letters and breaks are compared. When
-// `vowels_written` is false (a reading of Arabic script, which leaves short
-// vowels out) one vowel for another is cheap too; otherwise it costs more.
+// costs 1. A break between words (one or more spaces) is compared like a
+// letter that costs PreparedReading::kWordBreakCost to leave out, and only
+// the first PreparedReading::kMaxCompared letters and breaks are compared.
+// When `vowels_written` is false (a reading of Arabic script, which leaves
+// short vowels out) one vowel for another is cheap too; otherwise it costs
+// more.
 double ReadingDistance(std::string_view a, std::string_view b,
                        bool vowels_written = true);
 

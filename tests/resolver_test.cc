@@ -1023,6 +1023,18 @@ TEST(ResolverArticleTest, AlefWithHamzaBeforeLamIsNoArticle) {
                      {"ألفين", "test:alvin"}});
 }
 
+TEST(ResolverArticleTest, WithAHamzaTheNameIsNeverReadWithoutAlefLam) {
+  // "ألامو" reads "alamu", near Alamo; without "al" it would read "amu",
+  // a town's name letter for letter, which outranks a sound-alike;
+  // "ألبوري" likewise reads "buri", a town in Brazil, besides Albury. The
+  // hamza says there is no article: the shorter readings are not compared.
+  ExpectBestMatches({Town("test:alamo", "Alamo", "US", 3330),
+                     Town("test:amu", "Amu", "KE", 24525),
+                     Town("test:albury", "Albury", "AU", 45627),
+                     Town("test:buri", "Buri", "BR", 19000)},
+                    {{"ألامو", "test:alamo"}, {"ألبوري", "test:albury"}});
+}
+
 TEST(ResolverArticleTest, PersianAndUrduHaveNoArticle) {
   // "الشتربرگ" is Elsterberg, "السیجر" Alsager and Urdu "المووڈ" Elmwood:
   // a word with letters Arabic does not use (گ ی ڈ) is Persian or Urdu,

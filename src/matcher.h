@@ -80,9 +80,9 @@ struct Query {
   // Persian and Urdu use, languages without an article ("الشتربرگ",
   // Elsterberg).
   bool lam_is_letter = false;
-  // The first is the hamza case, and alef and lam glued to the rest of the
-  // word: a sure sign, so the readings without them are not compared at
-  // all ("ألامو" is Alamo, never Lamu).
+  // The query starts with "أل" or "إل", the first case above. Glued to the
+  // rest of the word, those letters are surely the name's: its readings
+  // without them are not compared at all ("ألامو" is Alamo, never Lamu).
   bool hamza_lam = false;
   // The query is written in another script than Latin (a transcription).
   bool other_script = false;

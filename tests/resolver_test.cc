@@ -555,6 +555,9 @@ TEST(ResolverTest, ReasonMentionsTheMatchKindAndKey) {
         case MatchKind::kFuzzy:
           EXPECT_THAT(m.reason, HasSubstr("one edit from key ")) << q;
           break;
+        case MatchKind::kPartial:
+          EXPECT_THAT(m.reason, HasSubstr("partial \"")) << q;
+          break;
       }
       EXPECT_THAT(m.reason, HasSubstr(std::string(1, m.place.feature_class) + "." +
                                       std::string(m.place.feature_code)))

@@ -275,12 +275,18 @@ bool StartsWithHamzaLam(std::string_view text) {
   return StartsWith(text, "\xD8\xA3\xD9\x84") || StartsWith(text, "\xD8\xA5\xD9\x84");
 }
 
+// "ال" at the start of `normalized`, glued to the rest of its word (a
+// standalone "ال" is the Spanish "El": إل دورادو, El Dorado).
+bool StartsWithGluedAlefLam(std::string_view normalized) {
+  return StartsWith(normalized, kAlefLam) && normalized.size() > kAlefLam.size() &&
+         normalized[kAlefLam.size()] != ' ';
+}
+
 // Whether the readings of `normalized` without its article are left out:
 // the query's alef carries a hamza and "ال" is glued to the rest of the
 // word (see Query::hamza_lam).
 bool AlefLamIsTheName(const Query& query, std::string_view normalized) {
-  return query.hamza_lam && StartsWith(normalized, kAlefLam) &&
-         normalized.size() > kAlefLam.size() && normalized[kAlefLam.size()] != ' ';
+  return query.hamza_lam && StartsWithGluedAlefLam(normalized);
 }
 
 // ال at the start of `text` (after spaces), in a first word with a Persian
@@ -365,11 +371,9 @@ void Matcher::BuildVariants(std::string_view name, Query* query) const {
     }
     // Letters that look like the article but are none (see lam_is_letter)
     // ask for no article.
-    // (A standalone "إل" is the Spanish article: إل دورادو, El Dorado.)
     const bool has_article =
         HasArticle(normalized) &&
-        !(query->lam_is_letter && StartsWith(normalized, kAlefLam) &&
-          normalized.size() > kAlefLam.size() && normalized[kAlefLam.size()] != ' ');
+        !(query->lam_is_letter && StartsWithGluedAlefLam(normalized));
     variants.push_back({std::move(normalized), penalty, feature, note, has_article});
   };
   std::string base = NormalizeName(name);

@@ -42,6 +42,11 @@
 //            so a second, strict variant also removes from each country
 //            every name whose normalized form equals one of its Spanish
 //            queries.
+//   countries  the same for the country names of the Arabic-script
+//            languages of the package (ar, fa, ur, ps, sd, ug; hint "ar")
+//            and for the Greek ones (el): how well a country is found when
+//            its names in the query's script are unknown, by sound against
+//            every town of cities500 (whose own names in every script stay).
 //
 // In the greek, arabic and latin sets every all-lowercase ASCII name is
 // removed from the gazetteer as well: these are GeoNames' machine
@@ -142,14 +147,14 @@ struct Flags {
   std::string json_out;
   bool show_misses = false;
   std::string misses_out;  // every top-1 miss, as TSV
-  std::set<std::string> sets = {"greek", "arabic", "latin", "spanish"};
+  std::set<std::string> sets = {"greek", "arabic", "latin", "spanish", "countries"};
 };
 
 void PrintUsage(std::ostream& out) {
   out << "usage: toponorm_accuracy_eval [--cities500 PATH] [--countries-dir "
          "DIR]\n"
          "           [--sample N] [--seed S] [--threads T]\n"
-         "           [--sets greek,arabic,latin,spanish] [--json OUT]"
+         "           [--sets greek,arabic,latin,spanish,countries] [--json OUT]"
          " [--show-misses]\n"
          "  --cities500 PATH     GeoNames cities500.txt (default "
       << kDefaultCities500
@@ -165,7 +170,7 @@ void PrintUsage(std::ostream& out) {
          "  --sample N           places in the latin set (default 3000)\n"
          "  --seed S             seed of the latin draw (default 1)\n"
          "  --threads T          resolver threads (default 2)\n"
-         "  --sets LIST          sets to run (default all four)\n"
+         "  --sets LIST          sets to run (default all five)\n"
          "  --json OUT           also write the results as JSON\n"
          "  --show-misses        print up to 15 missed queries per set\n"
          "  --misses-out FILE    write every top-1 miss of every set as TSV\n";
@@ -225,7 +230,7 @@ bool ParseFlags(int argc, char** argv, Flags* flags, bool* help) {
       std::string set;
       while (std::getline(list, set, ',')) {
         if (set != "greek" && set != "arabic" && set != "latin" &&
-            set != "spanish") {
+            set != "spanish" && set != "countries") {
           std::cerr << "error: unknown set \"" << set << "\"\n";
           return false;
         }
@@ -1049,12 +1054,24 @@ EvalSet LatinSet(const std::vector<City>& cities, size_t sample,
   return set;
 }
 
-// spanish: Spanish country names against a gazetteer of cities500 plus
+// Which country names a countries set queries: those of `languages`
+// (i18n-iso-countries file names without ".json"), with `hint` as
+// ResolveOptions.language; the gazetteer's countries are named in every
+// other language of the package.
+struct CountryQuerySpec {
+  std::string name;   // of the set; strict adds "-strict"
+  std::string title;  // strict adds " (strict)"
+  std::string what;   // the names, for the notes: "Spanish"
+  std::vector<std::string> languages;
+  std::string hint;
+};
+
+// Country names of `spec.languages` against a gazetteer of cities500 plus
 // countries named in every other language. `strict` also removes from each
-// country the names whose normalized form is one of its Spanish queries.
-absl::StatusOr<EvalSet> SpanishSet(const std::vector<City>& cities,
-                                   const std::string& countries_dir,
-                                   bool strict) {
+// country the names whose normalized form is one of its queries.
+absl::StatusOr<EvalSet> CountriesSet(const std::vector<City>& cities,
+                                     const std::string& countries_dir,
+                                     const CountryQuerySpec& spec, bool strict) {
   namespace fs = std::filesystem;
   const fs::path langs = fs::path(countries_dir) / "langs";
   std::vector<std::string> files;
@@ -1068,31 +1085,31 @@ absl::StatusOr<EvalSet> SpanishSet(const std::vector<City>& cities,
   if (error) return absl::NotFoundError("cannot list " + langs.string());
   std::sort(files.begin(), files.end());
 
-  absl::StatusOr<CountryNames> spanish =
-      ReadCountryNames((langs / "es.json").string());
-  if (!spanish.ok()) return spanish.status();
   absl::StatusOr<CountryNames> english =
       ReadCountryNames((langs / "en.json").string());
   if (!english.ok()) return english.status();
+  CountryNames queried;
   std::map<std::string, std::vector<std::string>> other_names;
   size_t languages = 0;
   for (const std::string& file : files) {
-    if (fs::path(file).filename() == "es.json") continue;
     absl::StatusOr<CountryNames> names = ReadCountryNames(file);
     if (!names.ok()) return names.status();
-    ++languages;
+    const std::string language = fs::path(file).stem().string();
+    const bool held_out = std::find(spec.languages.begin(), spec.languages.end(),
+                                    language) != spec.languages.end();
+    if (!held_out) ++languages;
     for (auto& [code, list] : *names) {
-      std::vector<std::string>& all = other_names[code];
+      std::vector<std::string>& all = held_out ? queried[code] : other_names[code];
       all.insert(all.end(), list.begin(), list.end());
     }
   }
 
-  // Queries: Spanish names unlike every English name of the country.
+  // Queries: the held-out names unlike every English name of the country.
   std::map<std::string, std::set<std::string>> by_text;
   std::map<std::string, std::set<std::string>> forms_by_country;
-  size_t spanish_names = 0;
+  size_t queried_names = 0;
   size_t also_in_other_language = 0;
-  for (const auto& [code, names] : *spanish) {
+  for (const auto& [code, names] : queried) {
     auto en = english->find(code);
     if (en == english->end()) continue;
     std::set<std::string> english_forms;
@@ -1104,7 +1121,7 @@ absl::StatusOr<EvalSet> SpanishSet(const std::vector<City>& cities,
       other_forms.insert(toponorm::NormalizeName(n));
     }
     for (const std::string& n : names) {
-      ++spanish_names;
+      ++queried_names;
       const std::string form = toponorm::NormalizeName(n);
       if (form.empty() || english_forms.count(form) > 0) continue;
       if (by_text[n].insert("iso3166:" + code).second &&
@@ -1129,9 +1146,9 @@ absl::StatusOr<EvalSet> SpanishSet(const std::vector<City>& cities,
   }
 
   EvalSet set;
-  set.name = strict ? "spanish-strict" : "spanish";
-  set.title = strict ? "Spanish countries (strict)" : "Spanish countries";
-  set.language = "es";
+  set.name = strict ? spec.name + "-strict" : spec.name;
+  set.title = strict ? spec.title + " (strict)" : spec.title;
+  set.language = spec.hint;
   size_t removed = 0;
   for (const auto& [code, names] : *english) {
     toponorm::PlaceRecord place;
@@ -1164,20 +1181,20 @@ absl::StatusOr<EvalSet> SpanishSet(const std::vector<City>& cities,
   size_t ambiguous = 0;
   set.queries = MakeQueries(by_text, {}, &dropped, &ambiguous);
   set.notes.push_back(absl::StrFormat(
-      "%d Spanish names of %d countries; %d differ from every English name "
-      "and are queried (language \"es\"); %d of these are spelled (after "
+      "%d %s names of %d countries; %d differ from every English name "
+      "and are queried (language \"%s\"); %d of these are spelled (after "
       "NormalizeName) the same in one of the %d other languages",
-      spanish_names, spanish->size(), set.queries.size(),
+      queried_names, spec.what, queried.size(), set.queries.size(), spec.hint,
       also_in_other_language, languages));
   if (strict) {
     set.notes.push_back(absl::StrFormat(
-        "strict: %d other-language names equal to a Spanish query (after "
+        "strict: %d other-language names equal to a query (after "
         "NormalizeName) removed from their country",
         removed));
   } else {
     set.notes.push_back(
-        "as briefed: countries keep every name of the other languages, so "
-        "those queries can match exactly");
+        "countries keep every name of the other languages, so a query "
+        "spelled as one of them matches exactly");
   }
   set.notes.push_back(absl::StrFormat(
       "gazetteer: cities500 unfiltered plus %d iso3166 country places (A.PCLI)",
@@ -1606,21 +1623,34 @@ int Main(int argc, char** argv) {
   if (flags.sets.count("latin")) {
     sets.push_back(LatinSet(cities, flags.sample, flags.seed));
   }
+  const CountryQuerySpec spanish = {"spanish", "Spanish countries", "Spanish", {"es"}, "es"};
+  // Every Arabic-script language of i18n-iso-countries; no strict variant
+  // (no other language writes a name in that script).
+  const CountryQuerySpec arabic_script = {
+      "arabic-countries", "Arabic-script countries", "Arabic, Persian, Urdu, Pashto, Sindhi "
+      "and Uyghur", {"ar", "fa", "ur", "ps", "sd", "ug"}, "ar"};
+  const CountryQuerySpec greek = {"greek-countries", "Greek countries", "Greek", {"el"}, "el"};
+  std::vector<std::pair<CountryQuerySpec, bool>> country_sets;
   if (flags.sets.count("spanish")) {
-    if (!std::filesystem::is_directory(flags.countries_dir)) {
-      std::cout << "  spanish sets skipped: " << flags.countries_dir
-                << " not found (npm pack i18n-iso-countries@7.14.0)\n";
-    } else {
-      for (bool strict : {false, true}) {
-        absl::StatusOr<EvalSet> set =
-            SpanishSet(cities, flags.countries_dir, strict);
-        if (!set.ok()) {
-          std::cerr << "error: " << set.status().ToString() << "\n";
-          return 1;
-        }
-        sets.push_back(std::move(*set));
-      }
+    country_sets.push_back({spanish, false});
+    country_sets.push_back({spanish, true});
+  }
+  if (flags.sets.count("countries")) {
+    country_sets.push_back({arabic_script, false});
+    country_sets.push_back({greek, false});
+  }
+  if (!country_sets.empty() && !std::filesystem::is_directory(flags.countries_dir)) {
+    std::cout << "  country-name sets skipped: " << flags.countries_dir
+              << " not found (npm pack i18n-iso-countries@7.14.0)\n";
+    country_sets.clear();
+  }
+  for (const auto& [spec, strict] : country_sets) {
+    absl::StatusOr<EvalSet> set = CountriesSet(cities, flags.countries_dir, spec, strict);
+    if (!set.ok()) {
+      std::cerr << "error: " << set.status().ToString() << "\n";
+      return 1;
     }
+    sets.push_back(std::move(*set));
   }
 
   // Baseline keys of every name text, once, in parallel.

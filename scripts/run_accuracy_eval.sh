@@ -7,7 +7,7 @@
 #
 #   Every FLAG goes to toponorm_accuracy_eval: --cities500 PATH, --divisions DIR,
 #   --countries-dir DIR, --sample N, --seed S, --threads T, --json OUT,
-#   --sets greek,arabic,latin,spanish, --show-misses, --misses-out FILE.
+#   --sets greek,arabic,latin,spanish,countries, --show-misses, --misses-out FILE.
 #
 #   Without --cities500 (or --countries-dir), the unpacked packages are
 #   looked for in DATA_DIR (as scripts/fetch_sources.sh WORKDIR leaves them),

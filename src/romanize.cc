@@ -470,6 +470,30 @@ void RomanizeArabicWord(const std::u32string& w, bool last_word,
       // read "Lhnju" for لەنجۇ, Lanzhou), ڭ is ng.
       case 0x06D5: out->push_back('e'); break;                 // ە
       case 0x06AD: out->append("ng"); break;                   // ڭ
+      // Pashto and Sindhi letters (and the Maghreb's ݣ), read as the Latin
+      // spellings of the places they name write them: ټ ٽ t (آسٽريليا
+      // Australia), ډ ڊ ڏ d, ګ ڳ ݣ g (ګوادلوپ Guadeloupe), ړ ڙ r, ڼ ڻ n, ٻ b, ښ sh, ږ zh,
+      // څ ts, ځ z, ڄ j, ڇ ch, ٺ ٿ th, ڌ ڍ dh, ڀ bh, ڦ ph, ڃ ny, ڱ ng.
+      case 0x067C: case 0x067D: out->push_back('t'); break;    // ټ ٽ
+      case 0x0689: case 0x068A: case 0x068F: out->push_back('d'); break;
+      case 0x06AB: case 0x06B3: case 0x0763:                   // ګ ڳ ݣ
+        out->push_back('g');
+        break;
+      case 0x0693: case 0x0699: out->push_back('r'); break;    // ړ ڙ
+      case 0x06BC: case 0x06BB: out->push_back('n'); break;    // ڼ ڻ
+      case 0x067B: out->push_back('b'); break;                 // ٻ
+      case 0x069A: out->append("sh"); break;                   // ښ
+      case 0x0696: out->append("zh"); break;                   // ږ
+      case 0x0685: out->append("ts"); break;                   // څ
+      case 0x0681: out->push_back('z'); break;                 // ځ
+      case 0x0684: out->push_back('j'); break;                 // ڄ
+      case 0x0687: out->append("ch"); break;                   // ڇ
+      case 0x067A: case 0x067F: out->append("th"); break;      // ٺ ٿ
+      case 0x068C: case 0x068D: out->append("dh"); break;      // ڌ ڍ
+      case 0x0680: out->append("bh"); break;                   // ڀ
+      case 0x06A6: out->append("ph"); break;                   // ڦ
+      case 0x0683: out->append("ny"); break;                   // ڃ
+      case 0x06B1: out->append("ng"); break;                   // ڱ
       default:
         if (c >= '0' && c <= '9') out->push_back(static_cast<char>(c));
         break;

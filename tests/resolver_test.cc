@@ -329,6 +329,10 @@ const Case kScriptCases[] = {
     // Greek one in a Latin word: each run is read by its own script.
     {"GreekWithLatinCapitalM", "Mοσούλη", "geonames:99072"},
     {"LatinWithGreekRho", "Ρaqqa", "geonames:172955"},
+    // Pashto and Sindhi letters (ګ ړ ڻ), read as Latin spellings write them.
+    {"PashtoGardez", "ګردېز", "geonames:1141857"},
+    {"PashtoNangarhar", "ننګرهار", "iso3166:AF-NAN"},
+    {"SindhiLarkana", "لاړکاڻو", "geonames:1172128"},
     // Other scripts with a gazetteer name
     {"AmAddisAbaba", "አዲስ አበባ", "geonames:344979"},
     {"HeJerusalem", "ירושלים", "geonames:281184"},

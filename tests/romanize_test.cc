@@ -298,6 +298,21 @@ TEST(RomanizeArabicTest, UyghurAndKurdishVowelsAndNg) {
   EXPECT_EQ(Romanize(NormalizeName("هەولێر"))[0], "hewlir");          // Hewlêr, Erbil
 }
 
+TEST(RomanizeArabicTest, PashtoAndSindhiLetters) {
+  // Letters Arabic, Persian and Urdu do not have; each was dropped before,
+  // so "ګردېز" read "rdiz".
+  EXPECT_EQ(Romanize(NormalizeName("ګردېز"))[0], "grdiz");        // Gardez
+  EXPECT_EQ(Romanize(NormalizeName("ننګرهار"))[0], "nangrhar");    // Nangarhar
+  EXPECT_EQ(Romanize(NormalizeName("ټانک"))[0], "tank");           // Tank
+  EXPECT_EQ(Romanize(NormalizeName("لاړکاڻو"))[0], "larkanu");     // Larkana
+  EXPECT_EQ(Romanize(NormalizeName("ٺٽو"))[0], "thtu");            // Thatta
+  EXPECT_EQ(Romanize(NormalizeName("باربڊوس"))[0], "barbdus");     // Barbados
+  EXPECT_EQ(Romanize(NormalizeName("څارسده"))[0], "tsarsda");      // Charsadda
+  EXPECT_EQ(Romanize(NormalizeName("ښار"))[0], "shar");            // "city"
+  // The Maghreb writes a hard g with ݣ.
+  EXPECT_EQ(Romanize(NormalizeName("ݣادير"))[0], "gadir");
+}
+
 TEST(RomanizeArabicTest, OneReadingWithoutAmbiguousLetters) {
   EXPECT_EQ(Romanize("بغداد").size(), 1u);
   EXPECT_EQ(Romanize("حلب").size(), 1u);

@@ -471,11 +471,12 @@ void RomanizeArabicWord(const std::u32string& w, bool last_word,
       case 0x06D5: out->push_back('e'); break;                 // ە
       case 0x06AD: out->append("ng"); break;                   // ڭ
       // Pashto and Sindhi letters (and the Maghreb's ݣ), read as the Latin
-      // spellings of the places they name write them: ټ ٽ t (آسٽريليا
-      // Australia), ډ ڊ ڏ d, ګ ڳ ݣ g (ګوادلوپ Guadeloupe), ړ ڙ r, ڼ ڻ n, ٻ b, ښ sh, ږ zh,
-      // څ ts, ځ z, ڄ j, ڇ ch, ٺ ٿ th, ڌ ڍ dh, ڀ bh, ڦ ph, ڃ ny, ڱ ng.
+      // spellings of the places they name write them (آسٽريليا
+      // Australia, ګوادلوپ Guadeloupe); they were dropped.
       case 0x067C: case 0x067D: out->push_back('t'); break;    // ټ ٽ
-      case 0x0689: case 0x068A: case 0x068F: out->push_back('d'); break;
+      case 0x0689: case 0x068A: case 0x068F:                   // ډ ڊ ڏ
+        out->push_back('d');
+        break;
       case 0x06AB: case 0x06B3: case 0x0763:                   // ګ ڳ ݣ
         out->push_back('g');
         break;
